@@ -1,0 +1,25 @@
+import type { TableColumnOptions } from 'typeorm';
+
+/** Column shapes shared by every migration, so both databases get the same types the entities declare. */
+export const id = (): TableColumnOptions => ({ name: 'id', type: 'integer', isPrimary: true, isGenerated: true, generationStrategy: 'increment' });
+export const int = (name: string, extra: Partial<TableColumnOptions> = {}): TableColumnOptions => ({ name, type: 'integer', ...extra });
+export const varchar = (name: string, length: number, extra: Partial<TableColumnOptions> = {}): TableColumnOptions => ({
+  name,
+  type: 'varchar',
+  length: String(length),
+  ...extra,
+});
+export const bool = (name: string, defaultValue?: boolean): TableColumnOptions => ({
+  name,
+  type: 'boolean',
+  // 1 and 0 rather than true and false: what both databases report back, so schema comparison stays clean.
+  ...(defaultValue === undefined ? {} : { default: defaultValue ? 1 : 0 }),
+});
+export const instant = (name: string, extra: Partial<TableColumnOptions> = {}): TableColumnOptions => ({
+  name,
+  type: 'datetime',
+  precision: 3,
+  ...extra,
+});
+/** `simple-json` in the entities: JSON text, portable across both databases. */
+export const json = (name: string, extra: Partial<TableColumnOptions> = {}): TableColumnOptions => ({ name, type: 'text', ...extra });

@@ -1,0 +1,4 @@
+import { Foundation1764028800000 } from './1764028800000-foundation';
+
+/** Applied in this order; a test runs every one up and down on SQLite and on MariaDB. */
+export const migrations = [Foundation1764028800000];

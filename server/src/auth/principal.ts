@@ -1,0 +1,28 @@
+import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { ApiExtension } from '@nestjs/swagger';
+import type { Permission } from './permissions';
+
+/** Who is acting: a signed-in user, or an external system through an API token acting as a user. */
+export interface Principal {
+  userId: number;
+  login: string;
+  permissions: ReadonlySet<Permission>;
+  via: 'session' | 'token';
+  sessionId?: number;
+  tokenId?: number;
+}
+
+export const PUBLIC_KEY = 'docket:public';
+export const PERMISSION_KEY = 'docket:permission';
+
+/** The endpoint needs no sign-in (health, login, the OpenAPI document). */
+export const Public = () => applyDecorators(SetMetadata(PUBLIC_KEY, true), ApiExtension('x-docket-public', true));
+
+/** The endpoint needs this permission; the guard answers 403 without it. */
+export const RequirePermission = (permission: Permission) =>
+  // Also written into the OpenAPI document, so clients (and the authorisation matrix test) can read it.
+  applyDecorators(SetMetadata(PERMISSION_KEY, permission), ApiExtension('x-docket-permission', permission));
+
+export const CurrentPrincipal = createParamDecorator((_data: unknown, context: ExecutionContext): Principal => {
+  return context.switchToHttp().getRequest<{ principal: Principal }>().principal;
+});

@@ -1,0 +1,79 @@
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsTimeZone, Length, Matches, MaxLength, MinLength } from 'class-validator';
+import { PageQuery } from '../../common/paging';
+import { PASSWORD_MIN_LENGTH } from '../dto/login.dto';
+
+export const LOCALES = ['en', 'ru'] as const;
+const LOGIN_PATTERN = /^[a-zA-Z0-9._@-]+$/;
+
+export class UserListQuery extends PageQuery {
+  @ApiPropertyOptional({ description: 'part of the login, name or e-mail' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  active?: boolean;
+}
+
+export class CreateUserDto {
+  @ApiProperty({ example: 'ivanov' })
+  @IsString()
+  @Length(1, 64)
+  @Matches(LOGIN_PATTERN, { message: 'login may contain letters, digits and . _ @ - only' })
+  login!: string;
+
+  @ApiProperty({ example: 'Ivan Ivanov' })
+  @IsString()
+  @Length(1, 200)
+  name!: string;
+
+  @ApiProperty({ minLength: PASSWORD_MIN_LENGTH })
+  @IsString()
+  @MinLength(PASSWORD_MIN_LENGTH)
+  @MaxLength(200)
+  password!: string;
+
+  @ApiPropertyOptional({ type: String, nullable: true })
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(254)
+  email?: string | null;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+
+  @ApiPropertyOptional({ enum: LOCALES })
+  @IsOptional()
+  @IsIn(LOCALES)
+  locale?: string;
+
+  @ApiPropertyOptional({ example: 'Europe/Moscow' })
+  @IsOptional()
+  @IsTimeZone()
+  timeZone?: string;
+
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  roleCodes?: string[];
+}
+
+export class UpdateUserDto extends PartialType(OmitType(CreateUserDto, ['login', 'password'] as const)) {}
+
+export class SetPasswordDto {
+  @ApiProperty({ minLength: PASSWORD_MIN_LENGTH })
+  @IsString()
+  @MinLength(PASSWORD_MIN_LENGTH)
+  @MaxLength(200)
+  password!: string;
+}

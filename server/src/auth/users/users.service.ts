@@ -1,0 +1,120 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { AuditService, changesBetween } from '../../audit/audit.service';
+import { badRequest, conflict, notFound } from '../../common/docket-error';
+import { Page, pageWindow } from '../../common/paging';
+import { AuthService } from '../auth.service';
+import { toUserView, UserView } from '../dto/user.view';
+import { Role } from '../entities/role.entity';
+import { User } from '../entities/user.entity';
+import { hashPassword } from '../password-hasher';
+import type { Principal } from '../principal';
+import { CreateUserDto, UpdateUserDto, UserListQuery } from './users.dto';
+
+const AUDITED_FIELDS: (keyof User | 'roleCodes')[] = ['login', 'name', 'email', 'active', 'locale', 'timeZone', 'roleCodes'];
+
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly auth: AuthService,
+  ) {}
+
+  async list(query: UserListQuery): Promise<Page<UserView>> {
+    const builder = this.dataSource
+      .getRepository(User)
+      .createQueryBuilder('user')
+      .leftJoinAndSelect('user.roles', 'role')
+      .leftJoinAndSelect('user.workgroups', 'workgroup')
+      .orderBy('user.login', 'ASC');
+    if (query.q) {
+      builder.andWhere('(LOWER(user.login) LIKE :q OR LOWER(user.name) LIKE :q OR LOWER(user.email) LIKE :q)', {
+        q: `%${escapeLike(query.q.toLowerCase())}%`,
+      });
+    }
+    if (query.active !== undefined) builder.andWhere('user.active = :active', { active: query.active });
+    const { skip, take } = pageWindow(query);
+    const [users, total] = await builder.skip(skip).take(take).getManyAndCount();
+    return { items: users.map(toUserView), total, page: query.page, pageSize: query.pageSize };
+  }
+
+  async findView(id: number): Promise<UserView> {
+    return toUserView(await this.load(this.dataSource.manager, id));
+  }
+
+  async create(actor: Principal | null, body: CreateUserDto, now = new Date()): Promise<UserView> {
+    const id = await this.dataSource.transaction(async (manager) => {
+      if (await manager.existsBy(User, { login: body.login })) {
+        throw conflict('duplicate', `The login "${body.login}" is taken`, [{ path: 'login', message: 'already taken' }]);
+      }
+      const roles = await this.rolesByCode(manager, body.roleCodes ?? []);
+      const user = manager.create(User, {
+        login: body.login,
+        name: body.name,
+        email: body.email ?? null,
+        passwordHash: await hashPassword(body.password),
+        active: body.active ?? true,
+        locale: body.locale ?? 'en',
+        timeZone: body.timeZone ?? 'UTC',
+        createdAt: now,
+        updatedAt: now,
+        roles,
+      });
+      await manager.save(user);
+      const after = { ...user, roleCodes: roles.map((role) => role.code) };
+      await this.audit.record(manager, actor, { entityType: 'user', entityId: user.id, action: 'create', changes: changesBetween(null, after, AUDITED_FIELDS) }, now);
+      return user.id;
+    });
+    return this.findView(id);
+  }
+
+  async update(actor: Principal, id: number, body: UpdateUserDto, now = new Date()): Promise<UserView> {
+    const deactivated = await this.dataSource.transaction(async (manager) => {
+      const user = await this.load(manager, id);
+      const before = { ...user, roleCodes: user.roles.map((role) => role.code) };
+      if (body.roleCodes) user.roles = await this.rolesByCode(manager, body.roleCodes);
+      Object.assign(user, pick(body, ['name', 'email', 'active', 'locale', 'timeZone']), { updatedAt: now });
+      await manager.save(user);
+      const after = { ...user, roleCodes: user.roles.map((role) => role.code) };
+      await this.audit.record(manager, actor, { entityType: 'user', entityId: id, action: 'update', changes: changesBetween(before, after, AUDITED_FIELDS) }, now);
+      return before.active && !user.active;
+    });
+    if (deactivated) await this.auth.revokeSessions(id, now);
+    return this.findView(id);
+  }
+
+  async setPassword(actor: Principal, id: number, password: string, now = new Date()): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await this.load(manager, id);
+      await manager.update(User, { id }, { passwordHash: await hashPassword(password), updatedAt: now });
+      await this.audit.record(manager, actor, { entityType: 'user', entityId: id, action: 'password-reset', changes: [] }, now);
+    });
+    await this.auth.revokeSessions(id, now);
+  }
+
+  private async load(manager: EntityManager, id: number): Promise<User> {
+    const user = await manager.findOne(User, { where: { id }, relations: { roles: true, workgroups: true } });
+    if (!user) throw notFound('User', id);
+    return user;
+  }
+
+  private async rolesByCode(manager: EntityManager, codes: string[]): Promise<Role[]> {
+    if (codes.length === 0) return [];
+    const roles = await manager.findBy(Role, { code: In(codes) });
+    const unknown = codes.filter((code) => !roles.some((role) => role.code === code));
+    if (unknown.length > 0) {
+      throw badRequest('unknown_role', `Unknown role: ${unknown.join(', ')}`, unknown.map((code) => ({ path: `roleCodes.${codes.indexOf(code)}`, message: `no role "${code}"` })));
+    }
+    return roles;
+  }
+}
+
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
+}
+
+function pick<T extends object, K extends keyof T>(source: T, keys: K[]): Partial<Pick<T, K>> {
+  return Object.fromEntries(keys.filter((key) => source[key] !== undefined).map((key) => [key, source[key]])) as Partial<Pick<T, K>>;
+}

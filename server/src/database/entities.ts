@@ -1,0 +1,10 @@
+import { AuditEntry } from '../audit/audit-entry.entity';
+import { ApiToken } from '../auth/entities/api-token.entity';
+import { LoginAttempt } from '../auth/entities/login-attempt.entity';
+import { Role } from '../auth/entities/role.entity';
+import { Session } from '../auth/entities/session.entity';
+import { User } from '../auth/entities/user.entity';
+import { Workgroup } from '../auth/entities/workgroup.entity';
+
+/** Every entity of the model; modules register theirs here so the data source and migrations agree. */
+export const entities = [User, Role, Workgroup, Session, ApiToken, LoginAttempt, AuditEntry];

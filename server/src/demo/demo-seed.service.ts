@@ -1,0 +1,33 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { User } from '../auth/entities/user.entity';
+import { UsersService } from '../auth/users/users.service';
+import { DOCKET_CONFIG } from '../config/config.module';
+import type { DocketConfig } from '../config/docket-config';
+import { DEMO_USERS, demoPassword } from './demo-users';
+
+export interface DemoLogin {
+  login: string;
+  password: string;
+  roles: readonly string[];
+}
+
+/** Loads the demo configuration once (when its users are absent), through the same services as the API. */
+@Injectable()
+export class DemoSeedService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly users: UsersService,
+    @Inject(DOCKET_CONFIG) private readonly config: DocketConfig,
+  ) {}
+
+  async seedIfWanted(): Promise<DemoLogin[]> {
+    if (!this.config.loadDemo) return [];
+    for (const demo of DEMO_USERS) {
+      if (await this.dataSource.getRepository(User).existsBy({ login: demo.login })) continue;
+      await this.users.create(null, { login: demo.login, name: demo.name, password: demoPassword(demo.login), roleCodes: [...demo.roleCodes] });
+    }
+    return DEMO_USERS.map((demo) => ({ login: demo.login, password: demoPassword(demo.login), roles: demo.roleCodes }));
+  }
+}
