@@ -47,7 +47,8 @@ const hasBrowserTests = existsSync(join(root, 'test/browser')) && readdirSync(jo
 
 if (!step('lint', 'npx', ['eslint', '.'])) finish(false);
 if (!step('typecheck', 'npm', ['run', '--silent', 'typecheck'])) finish(false);
-if (!step('build', 'npm', ['run', '--silent', 'build'])) finish(false);
+if (!step('build the server', 'npm', ['run', '--silent', 'build:server'])) finish(false);
+if (existsSync(join(root, 'console/index.html')) && !step('build the console', 'npm', ['run', '--silent', 'build:console'])) finish(false);
 if (!jest('unit tests (rules, workflows, server)', 'unit')) finish(false);
 if (!mariadbReachable()) {
   console.error('MariaDB cannot be reached; integration tests run on SQLite AND MariaDB and are never skipped.');
