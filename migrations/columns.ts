@@ -23,3 +23,12 @@ export const instant = (name: string, extra: Partial<TableColumnOptions> = {}): 
 });
 /** `simple-json` in the entities: JSON text, portable across both databases. */
 export const json = (name: string, extra: Partial<TableColumnOptions> = {}): TableColumnOptions => ({ name, type: 'text', ...extra });
+export const smallint = (name: string, extra: Partial<TableColumnOptions> = {}): TableColumnOptions => ({ name, type: 'smallint', ...extra });
+export const decimal = (name: string, precision: number, scale: number, extra: Partial<TableColumnOptions> = {}): TableColumnOptions => ({
+  name,
+  type: 'decimal',
+  precision,
+  scale,
+  ...extra,
+});
+export const longText = (name: string, extra: Partial<TableColumnOptions> = {}): TableColumnOptions => ({ name, type: 'text', ...extra });

@@ -5,6 +5,9 @@ import { Role } from '../auth/entities/role.entity';
 import { Session } from '../auth/entities/session.entity';
 import { User } from '../auth/entities/user.entity';
 import { Workgroup } from '../auth/entities/workgroup.entity';
+import { AttributeSlot } from '../requests/entities/attribute-slot.entity';
+import { CustomerRequest } from '../requests/entities/customer-request.entity';
+import { RequestValue } from '../requests/entities/request-value.entity';
 
 /** Every entity of the model; modules register theirs here so the data source and migrations agree. */
-export const entities = [User, Role, Workgroup, Session, ApiToken, LoginAttempt, AuditEntry];
+export const entities = [User, Role, Workgroup, Session, ApiToken, LoginAttempt, AuditEntry, CustomerRequest, RequestValue, AttributeSlot];

@@ -4,6 +4,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService, changesBetween } from '../../audit/audit.service';
 import { badRequest, conflict, notFound } from '../../common/docket-error';
 import { Page, pageWindow } from '../../common/paging';
+import { escapeLike, LIKE_ESCAPE } from '../../common/sql-like';
 import { AuthService } from '../auth.service';
 import { toUserView, UserView } from '../dto/user.view';
 import { Role } from '../entities/role.entity';
@@ -30,7 +31,7 @@ export class UsersService {
       .leftJoinAndSelect('user.workgroups', 'workgroup')
       .orderBy('user.login', 'ASC');
     if (query.q) {
-      builder.andWhere('(LOWER(user.login) LIKE :q OR LOWER(user.name) LIKE :q OR LOWER(user.email) LIKE :q)', {
+      builder.andWhere(`(LOWER(user.login) LIKE :q ${LIKE_ESCAPE} OR LOWER(user.name) LIKE :q ${LIKE_ESCAPE} OR LOWER(user.email) LIKE :q ${LIKE_ESCAPE})`, {
         q: `%${escapeLike(query.q.toLowerCase())}%`,
       });
     }
@@ -109,10 +110,6 @@ export class UsersService {
     }
     return roles;
   }
-}
-
-export function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
 }
 
 function pick<T extends object, K extends keyof T>(source: T, keys: K[]): Partial<Pick<T, K>> {

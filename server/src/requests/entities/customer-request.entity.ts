@@ -1,0 +1,88 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { InstantColumn } from '../../database/timestamps';
+
+const text = () => Column({ type: 'varchar', length: 191, nullable: true });
+const num = () => Column({ type: 'decimal', precision: 20, scale: 6, nullable: true });
+const instant = () => InstantColumn({ nullable: true });
+
+/**
+ * A customer request: the tracked unit. Dynamic attribute values live in `request_values`; those an
+ * administrator shows as list columns are also copied into the typed `list*` slot columns.
+ */
+@Entity('requests')
+@Index('UQ_requests_number', ['number'], { unique: true })
+@Index('IDX_requests_queue_open_created', ['queueId', 'isOpen', 'createdAt'])
+@Index('IDX_requests_queue_open_priority', ['queueId', 'isOpen', 'priority'])
+@Index('IDX_requests_queue_open_status', ['queueId', 'isOpen', 'status'])
+@Index('IDX_requests_assignee_open', ['assigneeId', 'isOpen'])
+@Index('IDX_requests_client', ['clientId'])
+export class CustomerRequest {
+  @PrimaryGeneratedColumn()
+  id!: number;
+
+  @Column({ length: 32 })
+  number!: string;
+
+  @Column({ type: 'int' })
+  topicId!: number;
+
+  @Column({ length: 16 })
+  type!: string;
+
+  @Column({ type: 'smallint' })
+  priority!: number;
+
+  @Column({ length: 32 })
+  status!: string;
+
+  @Column()
+  isOpen!: boolean;
+
+  @Column({ type: 'int', nullable: true })
+  queueId!: number | null;
+
+  @Column({ type: 'int', nullable: true })
+  assigneeId!: number | null;
+
+  @Column({ type: 'int', nullable: true })
+  clientId!: number | null;
+
+  @Column({ length: 500 })
+  subject!: string;
+
+  @InstantColumn()
+  createdAt!: Date;
+
+  @InstantColumn()
+  updatedAt!: Date;
+
+  @InstantColumn({ nullable: true })
+  dueAt!: Date | null;
+
+  /** Compared in `UPDATE … WHERE id = ? AND version = ?`; TypeORM's @VersionColumn alone does not prevent lost updates. */
+  @Column({ type: 'int', default: 1 })
+  version!: number;
+
+  @text() listText1!: string | null;
+  @text() listText2!: string | null;
+  @text() listText3!: string | null;
+  @text() listText4!: string | null;
+  @text() listText5!: string | null;
+  @text() listText6!: string | null;
+  @text() listText7!: string | null;
+  @text() listText8!: string | null;
+  @text() listText9!: string | null;
+  @text() listText10!: string | null;
+  @num() listNumber1!: number | null;
+  @num() listNumber2!: number | null;
+  @num() listNumber3!: number | null;
+  @num() listNumber4!: number | null;
+  @num() listNumber5!: number | null;
+  @num() listNumber6!: number | null;
+  @instant() listInstant1!: Date | null;
+  @instant() listInstant2!: Date | null;
+  @instant() listInstant3!: Date | null;
+  @instant() listInstant4!: Date | null;
+  @instant() listInstant5!: Date | null;
+  @instant() listInstant6!: Date | null;
+}

@@ -1,0 +1,41 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { InstantColumn } from '../../database/timestamps';
+
+/**
+ * One value of one dynamic attribute of a request (`ord` numbers the values of a multiple-choice one).
+ * `queueId` and `isOpen` repeat the request's, so that "open requests of queue Q whose attribute A …"
+ * is one index range instead of a probe per request: the price is updating these rows when a request
+ * changes queue or closes.
+ */
+@Entity('request_values')
+@Index('IDX_request_values_string', ['attributeId', 'queueId', 'isOpen', 'valueString', 'requestId'])
+@Index('IDX_request_values_number', ['attributeId', 'queueId', 'isOpen', 'valueNumber', 'requestId'])
+@Index('IDX_request_values_instant', ['attributeId', 'queueId', 'isOpen', 'valueInstant', 'requestId'])
+export class RequestValue {
+  @PrimaryColumn({ type: 'int' })
+  requestId!: number;
+
+  @PrimaryColumn({ type: 'int' })
+  attributeId!: number;
+
+  @PrimaryColumn({ type: 'smallint' })
+  ord!: number;
+
+  @Column({ type: 'varchar', length: 191, nullable: true })
+  valueString!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  valueText!: string | null;
+
+  @Column({ type: 'decimal', precision: 20, scale: 6, nullable: true })
+  valueNumber!: number | null;
+
+  @InstantColumn({ nullable: true })
+  valueInstant!: Date | null;
+
+  @Column({ type: 'int', nullable: true })
+  queueId!: number | null;
+
+  @Column()
+  isOpen!: boolean;
+}
