@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { AttributeSlot } from '../../server/src/requests/entities/attribute-slot.entity';
 import type { StoredAttribute } from '../../server/src/requests/list/request-list.types';
 
 /** Deterministic pseudo-random numbers, so generated data and benchmark runs repeat exactly. */
@@ -132,4 +133,10 @@ async function insertRows(dataSource: DataSource, table: string, columns: string
 /** How TypeORM stores a `datetime` on SQLite, so raw inserts compare like the entities' own writes. */
 function sqliteInstant(value: Date): string {
   return value.toISOString().replace('T', ' ').replace('Z', '');
+}
+
+/** Records the sample's list-column attributes in `attribute_slots`, as the allocator would have. */
+export async function registerSampleSlots(dataSource: DataSource): Promise<void> {
+  const rows = SAMPLE_ATTRIBUTES.filter((attribute) => attribute.slot).map((attribute) => ({ attributeId: attribute.attributeId, slot: attribute.slot!, state: 'ready' as const, assignedAt: new Date() }));
+  await dataSource.getRepository(AttributeSlot).insert(rows);
 }
