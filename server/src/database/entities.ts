@@ -1,4 +1,6 @@
 import { AuditEntry } from '../audit/audit-entry.entity';
+import { OutboxMessage } from '../notifications/entities/outbox-message.entity';
+import { ScheduledJob } from '../scheduler/entities/scheduled-job.entity';
 import { ApiToken } from '../auth/entities/api-token.entity';
 import { LoginAttempt } from '../auth/entities/login-attempt.entity';
 import { Role } from '../auth/entities/role.entity';
@@ -10,4 +12,4 @@ import { CustomerRequest } from '../requests/entities/customer-request.entity';
 import { RequestValue } from '../requests/entities/request-value.entity';
 
 /** Every entity of the model; modules register theirs here so the data source and migrations agree. */
-export const entities = [User, Role, Workgroup, Session, ApiToken, LoginAttempt, AuditEntry, CustomerRequest, RequestValue, AttributeSlot];
+export const entities = [User, Role, Workgroup, Session, ApiToken, LoginAttempt, AuditEntry, CustomerRequest, RequestValue, AttributeSlot, ScheduledJob, OutboxMessage];

@@ -1,0 +1,90 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { LeasedRow } from './entities/leased-row';
+
+export interface ClaimOptions {
+  now: Date;
+  limit: number;
+  leaseMs: number;
+}
+
+/** Retry delays after a failed attempt: 30 s, 2 min, 8 min, … capped at an hour. */
+export function retryDelayMs(attempts: number): number {
+  return Math.min(30_000 * 4 ** Math.max(0, attempts - 1), 3_600_000);
+}
+
+/**
+ * Claims due rows of a leased table for one process at a time. MariaDB and MySQL lock the candidates
+ * with `FOR UPDATE SKIP LOCKED` so concurrent claimers take disjoint batches without waiting; SQLite
+ * has one writer, so a single UPDATE over a sub-select is already exclusive. Either way a batch is
+ * recognised afterwards by its unique owner tag.
+ */
+export class LeasedQueue<Row extends LeasedRow & ObjectLiteral> {
+  private batch = 0;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly target: EntityTarget<Row>,
+    readonly instance: string = randomUUID().slice(0, 8),
+  ) {}
+
+  async claim({ now, limit, leaseMs }: ClaimOptions): Promise<Row[]> {
+    const owner = `${this.instance}#${++this.batch}`;
+    const leaseUntil = new Date(now.getTime() + leaseMs);
+    const claimed = { state: 'running', owner, leaseUntil, attempts: () => 'attempts + 1' } as never;
+    if (this.dataSource.options.type === 'better-sqlite3') {
+      const due = this.dueRows(this.dataSource.manager, now, limit).select('due.id');
+      await this.dataSource.manager
+        .createQueryBuilder()
+        .update(this.target)
+        .set(claimed)
+        .where(`id IN (${due.getQuery()})`)
+        .setParameters(due.getParameters())
+        .execute();
+    } else {
+      await this.dataSource.transaction(async (manager) => {
+        const ids = (await this.dueRows(manager, now, limit).select('due.id', 'id').setLock('pessimistic_write').setOnLocked('skip_locked').getRawMany()).map((row) => Number(row.id));
+        if (ids.length) await manager.createQueryBuilder().update(this.target).set(claimed).whereInIds(ids).execute();
+      });
+    }
+    return this.dataSource.getRepository(this.target).find({ where: { owner, state: 'running' } as never, order: { dueAt: 'ASC' } as never });
+  }
+
+  /**
+   * Runs `work` and marks the row done in one transaction, only while this claim still holds the row:
+   * if the lease was lost to another process, nothing `work` did is kept.
+   */
+  async complete(row: Row, now: Date, work: (manager: EntityManager) => Promise<void>): Promise<boolean> {
+    return this.dataSource.transaction(async (manager) => {
+      const marked = await this.finish(manager, row, { state: 'done', finishedAt: now, leaseUntil: null });
+      if (!marked) return false;
+      await work(manager);
+      return true;
+    });
+  }
+
+  /** Puts a failed row back for a later attempt, or gives up on it after `maxAttempts`. */
+  async fail(row: Row, now: Date, error: unknown, maxAttempts: number): Promise<void> {
+    const message = error instanceof Error ? error.message : String(error);
+    const givingUp = row.attempts >= maxAttempts;
+    await this.finish(this.dataSource.manager, row, givingUp ? { state: 'failed', finishedAt: now, leaseUntil: null, lastError: message } : { state: 'pending', dueAt: new Date(now.getTime() + retryDelayMs(row.attempts)), leaseUntil: null, owner: null, lastError: message });
+  }
+
+  private async finish(manager: EntityManager, row: Row, changes: Partial<LeasedRow>): Promise<boolean> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(this.target)
+      .set(changes as never)
+      .where('id = :id AND owner = :owner AND state = :running', { id: row.id, owner: row.owner, running: 'running' })
+      .execute();
+    return result.affected === 1;
+  }
+
+  private dueRows(manager: EntityManager, now: Date, limit: number) {
+    return manager
+      .createQueryBuilder(this.target, 'due')
+      .where('(due.state = :pending AND due.dueAt <= :now) OR (due.state = :running AND due.leaseUntil < :now)', { pending: 'pending', running: 'running', now })
+      .orderBy('due.dueAt', 'ASC')
+      .limit(limit);
+  }
+}

@@ -1,0 +1,131 @@
+import 'reflect-metadata';
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { AuditEntry } from '../../server/src/audit/audit-entry.entity';
+import { dataSourceOptions } from '../../server/src/database/data-source-options';
+import { ScheduledJob } from '../../server/src/scheduler/entities/scheduled-job.entity';
+import { cancelJobs, JobHandler, JobRunner, MAX_JOB_ATTEMPTS, scheduleJob, SweepReport } from '../../server/src/scheduler/job-runner';
+import { retryDelayMs } from '../../server/src/scheduler/leased-queue';
+import { createScratchDatabase, ScratchDatabase, testDatabases } from '../helpers/databases';
+
+const T0 = new Date('2026-03-29T00:59:58.000Z');
+const at = (ms: number) => new Date(T0.getTime() + ms);
+
+/** The handler's effect is an audit line, so "at most once" is counted in the same database. */
+const auditing: JobHandler = async (job, manager, now) => {
+  await manager.insert(AuditEntry, { at: now, actorId: null, actorLogin: 'system', entityType: 'timer', entityId: String(job.id), action: job.kind, changes: [] });
+};
+
+describe.each(testDatabases())('timers claimed under leases by several processes on %s', (database) => {
+  let scratch: ScratchDatabase;
+  const sources: DataSource[] = [];
+
+  async function open(): Promise<DataSource> {
+    const source = new DataSource(dataSourceOptions({ databaseUrl: scratch.url, driver: database === 'sqlite' ? 'sqlite' : 'mysql' }));
+    await source.initialize();
+    sources.push(source);
+    return source;
+  }
+
+  beforeAll(async () => {
+    scratch = await createScratchDatabase(database);
+    const first = await open();
+    await first.runMigrations();
+  });
+
+  function sweepInAnotherProcess(clock: Date): Promise<SweepReport> {
+    const args = [join(__dirname, '../helpers/sweep-process.js'), scratch.url, database === 'sqlite' ? 'sqlite' : 'mysql', 'there', clock.toISOString(), '50'];
+    return new Promise((resolve, reject) =>
+      execFile(process.execPath, args, (error, stdout, stderr) => (error ? reject(new Error(stderr || error.message)) : resolve(JSON.parse(stdout) as SweepReport))),
+    );
+  }
+
+  afterAll(async () => {
+    for (const source of sources) await source.destroy();
+    await scratch?.drop();
+  });
+
+  beforeEach(async () => {
+    await sources[0].getRepository(ScheduledJob).clear();
+    await sources[0].getRepository(AuditEntry).clear();
+  });
+
+  async function scheduleMany(count: number, kind = 'sla.breach'): Promise<void> {
+    await sources[0].transaction(async (manager) => {
+      for (let index = 0; index < count; index++) await scheduleJob(manager, { kind, subjectType: 'request', subjectId: index + 1, dueAt: at(index % 1000) }, T0);
+    });
+  }
+
+  it('fires each of 1,000 due timers exactly once when two processes sweep at the same moment', async () => {
+    await scheduleMany(1000);
+    const clock = at(5_000);
+    const otherProcess = sweepInAnotherProcess(clock);
+    const here = await new JobRunner(sources[0], new Map([['sla.breach', auditing]]), { batchSize: 50, leaseMs: 60_000, instance: 'here' }).sweep(() => clock);
+    const there = await otherProcess;
+    expect(here.done + there.done).toBe(1000);
+    expect(here.done).toBeGreaterThan(0);
+    expect(there.done).toBeGreaterThan(0);
+    expect(here.failed + there.failed + here.lost + there.lost).toBe(0);
+    const [{ entries, subjects }] = await sources[0].query(`SELECT COUNT(*) AS entries, COUNT(DISTINCT entityId) AS subjects FROM audit_entries WHERE entityType = 'timer'`);
+    expect(Number(entries)).toBe(1000);
+    expect(Number(subjects)).toBe(1000);
+    expect(await sources[0].getRepository(ScheduledJob).countBy({ state: 'done' })).toBe(1000);
+  });
+
+  it('leaves timers that are not yet due, and ignores scheduling the same timer twice', async () => {
+    await sources[0].transaction(async (manager) => {
+      await scheduleJob(manager, { kind: 'sla.warning', subjectType: 'request', subjectId: 7, dueAt: at(60_000) }, T0);
+      await scheduleJob(manager, { kind: 'sla.warning', subjectType: 'request', subjectId: 7, dueAt: at(60_000) }, T0);
+    });
+    expect(await sources[0].getRepository(ScheduledJob).count()).toBe(1);
+    const runner = new JobRunner(sources[0], new Map([['sla.warning', auditing]]));
+    expect(await runner.sweep(() => at(59_999))).toEqual({ done: 0, failed: 0, lost: 0 });
+    expect(await runner.sweep(() => at(60_000))).toEqual({ done: 1, failed: 0, lost: 0 });
+  });
+
+  it('hands the timers of a process that died to another one after the lease, and refuses the late finish', async () => {
+    await scheduleMany(30);
+    const dying = new JobRunner(sources[0], new Map([['sla.breach', auditing]]), { batchSize: 30, leaseMs: 10_000, instance: 'dying' });
+    const claimedByTheDead = await dying.queue.claim({ now: at(1_000), limit: 30, leaseMs: 10_000 });
+    expect(claimedByTheDead).toHaveLength(30);
+
+    const survivor = new JobRunner(sources[0], new Map([['sla.breach', auditing]]), { batchSize: 10, leaseMs: 10_000, instance: 'survivor' });
+    expect((await survivor.sweep(() => at(5_000))).done).toBe(0);
+    expect((await survivor.sweep(() => at(12_000))).done).toBe(30);
+
+    const lateFinish = await dying.queue.complete(claimedByTheDead[0], at(13_000), (manager) => auditing(claimedByTheDead[0], manager, at(13_000)));
+    expect(lateFinish).toBe(false);
+    expect(await sources[0].getRepository(AuditEntry).countBy({ entityType: 'timer' })).toBe(30);
+  });
+
+  it('retries a failing handler with growing delays, rolls back its effects, and gives up after the last attempt', async () => {
+    await scheduleMany(1, 'report.send');
+    let calls = 0;
+    const failing: JobHandler = async (job, manager, now) => {
+      calls++;
+      await auditing(job, manager, now);
+      throw new Error('SMTP said no');
+    };
+    const runner = new JobRunner(sources[0], new Map([['report.send', failing]]), { batchSize: 10, leaseMs: 1_000 });
+    let now = at(0);
+    expect((await runner.sweep(() => now)).failed).toBe(1);
+    const retried = await sources[0].getRepository(ScheduledJob).findOneByOrFail({ kind: 'report.send' });
+    expect(retried).toMatchObject({ state: 'pending', attempts: 1, lastError: 'SMTP said no' });
+    expect(retried.dueAt.getTime()).toBe(now.getTime() + retryDelayMs(1));
+    for (let attempt = 2; attempt <= MAX_JOB_ATTEMPTS; attempt++) {
+      now = new Date(now.getTime() + retryDelayMs(attempt - 1));
+      await runner.sweep(() => now);
+    }
+    expect(calls).toBe(MAX_JOB_ATTEMPTS);
+    expect(await sources[0].getRepository(ScheduledJob).findOneByOrFail({ kind: 'report.send' })).toMatchObject({ state: 'failed', attempts: MAX_JOB_ATTEMPTS });
+    expect(await sources[0].getRepository(AuditEntry).count()).toBe(0);
+  });
+
+  it('cancels the pending timers of one subject only', async () => {
+    await scheduleMany(3, 'request.autoclose');
+    await sources[0].transaction((manager) => cancelJobs(manager, 'request.autoclose', 'request', 2, T0));
+    const states = (await sources[0].getRepository(ScheduledJob).find({ order: { subjectId: 'ASC' } })).map((job) => job.state);
+    expect(states).toEqual(['pending', 'cancelled', 'pending']);
+  });
+});
