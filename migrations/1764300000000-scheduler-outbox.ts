@@ -47,7 +47,6 @@ export class SchedulerOutbox1764300000000 implements MigrationInterface {
           longText('html', { isNullable: true }),
           varchar('messageId', 191),
           json('references'),
-          instant('sentAt', { isNullable: true }),
         ],
         indices: [new TableIndex({ name: 'UQ_outbox_messages_event_recipient', columnNames: ['eventKey', 'recipient'], isUnique: true }), ...leaseIndexes('outbox_messages')],
       }),

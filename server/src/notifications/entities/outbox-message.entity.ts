@@ -1,6 +1,5 @@
 import { Column, Entity, Index } from 'typeorm';
 import { LeasedRow } from '../../scheduler/entities/leased-row';
-import { InstantColumn } from '../../database/timestamps';
 
 /**
  * A mail waiting to be sent, written in the transaction of the event that caused it. One row per
@@ -33,7 +32,4 @@ export class OutboxMessage extends LeasedRow {
   /** Message-IDs this mail answers, for threading (In-Reply-To is the last one). */
   @Column({ type: 'simple-json' })
   references!: string[];
-
-  @InstantColumn({ nullable: true })
-  sentAt!: Date | null;
 }

@@ -1,0 +1,45 @@
+import { createHash } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { OutboxMessage } from './entities/outbox-message.entity';
+
+export interface OutgoingMail {
+  /** What happened, stable across replays of the same event: `request:42:breach:2026-03-29T10:00Z`. */
+  eventKey: string;
+  recipient: string;
+  subject: string;
+  text: string;
+  html?: string;
+  /** Message-IDs of earlier mails in the thread, oldest first. */
+  references?: string[];
+}
+
+/** The Message-ID of one (event, recipient): the same on every attempt, so a thread and a resend stay recognisable. */
+export function messageIdFor(eventKey: string, recipient: string, domain: string): string {
+  return `<${createHash('sha256').update(`${eventKey}\n${recipient}`).digest('hex').slice(0, 32)}@${domain}>`;
+}
+
+/**
+ * Queues a mail in the caller's transaction: it is sent only if the event commits, and an event
+ * recorded twice queues it once.
+ */
+export async function enqueueMail(manager: EntityManager, mail: OutgoingMail, now: Date, domain: string): Promise<void> {
+  await manager
+    .createQueryBuilder()
+    .insert()
+    .into(OutboxMessage)
+    .values({
+      eventKey: mail.eventKey,
+      recipient: mail.recipient.toLowerCase(),
+      subject: mail.subject.slice(0, 255),
+      text: mail.text,
+      html: mail.html ?? null,
+      messageId: messageIdFor(mail.eventKey, mail.recipient.toLowerCase(), domain),
+      references: (mail.references ?? []) as never,
+      state: 'pending',
+      dueAt: now,
+      attempts: 0,
+      createdAt: now,
+    })
+    .orIgnore()
+    .execute();
+}
