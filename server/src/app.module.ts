@@ -6,6 +6,8 @@ import type { DocketConfig } from './config/docket-config';
 import { DatabaseModule } from './database/database.module';
 import { DemoModule } from './demo/demo.module';
 import { HealthModule } from './health/health.module';
+import { NotificationsModule } from './notifications/notifications.module';
+import { SchedulerModule } from './scheduler/scheduler.module';
 
 /** Domain modules are listed here; each registers its own controllers, services and entities. */
 @Module({})
@@ -13,7 +15,7 @@ export class AppModule {
   static forRoot(config: DocketConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(config), AuditModule, AuthModule, HealthModule, DemoModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(config), AuditModule, AuthModule, HealthModule, SchedulerModule, NotificationsModule, DemoModule],
     };
   }
 }

@@ -16,6 +16,24 @@ export interface DocketConfig {
   readonly consoleDir: string;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
   readonly login: LoginThrottleConfig;
+  readonly scheduler: SchedulerConfig;
+  readonly mail: MailConfig;
+}
+
+export interface SchedulerConfig {
+  /** Off for processes that only serve the API; at least one process must sweep. */
+  readonly enabled: boolean;
+  /** When node-cron wakes the sweeper (seconds field first). */
+  readonly cron: string;
+  /** How long a claimed timer stays with one process before another may take it over. */
+  readonly leaseMs: number;
+}
+
+export interface MailConfig {
+  readonly smtpUrl?: string;
+  readonly from: string;
+  /** Right-hand side of the Message-IDs Docket writes. */
+  readonly domain: string;
 }
 
 export interface LoginThrottleConfig {
@@ -43,6 +61,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     login: {
       maxFailures: integer(env.DOCKET_LOGIN_MAX_FAILURES, 5, 'DOCKET_LOGIN_MAX_FAILURES'),
       windowMinutes: integer(env.DOCKET_LOGIN_WINDOW_MINUTES, 15, 'DOCKET_LOGIN_WINDOW_MINUTES'),
+    },
+    scheduler: {
+      enabled: flag(env.DOCKET_SCHEDULER, true),
+      cron: env.DOCKET_SWEEP_CRON ?? '*/5 * * * * *',
+      leaseMs: integer(env.DOCKET_LEASE_MS, 60_000, 'DOCKET_LEASE_MS'),
+    },
+    mail: {
+      smtpUrl: env.DOCKET_SMTP_URL || undefined,
+      from: env.DOCKET_MAIL_FROM ?? 'Docket <docket@localhost>',
+      domain: env.DOCKET_MAIL_DOMAIN ?? 'docket.localhost',
     },
   };
   return { ...config, ...overrides };
