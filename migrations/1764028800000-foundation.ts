@@ -1,5 +1,5 @@
-import { MigrationInterface, QueryRunner, Table, TableForeignKey, TableIndex } from 'typeorm';
-import { bool, id, instant, int, json, varchar } from './columns';
+import { MigrationInterface, QueryRunner, Table, TableIndex } from 'typeorm';
+import { bool, id, instant, int, joinTable, json, varchar } from './columns';
 
 /** Users, roles, workgroups, sessions, API tokens, login attempts and the audit journal. */
 export class Foundation1764028800000 implements MigrationInterface {
@@ -55,8 +55,8 @@ export class Foundation1764028800000 implements MigrationInterface {
         indices: [new TableIndex({ name: 'UQ_workgroups_code', columnNames: ['code'], isUnique: true })],
       }),
     );
-    await this.createJoinTable(runner, 'user_roles', 'userId', 'users', 'roleId', 'roles');
-    await this.createJoinTable(runner, 'workgroup_members', 'workgroupId', 'workgroups', 'userId', 'users');
+    await runner.createTable(joinTable('user_roles', 'userId', 'users', 'roleId', 'roles'));
+    await runner.createTable(joinTable('workgroup_members', 'workgroupId', 'workgroups', 'userId', 'users'));
     await runner.createTable(
       new Table({
         name: 'sessions',
@@ -126,19 +126,5 @@ export class Foundation1764028800000 implements MigrationInterface {
     for (const table of ['audit_entries', 'login_attempts', 'api_tokens', 'sessions', 'workgroup_members', 'user_roles', 'workgroups', 'roles', 'users']) {
       await runner.dropTable(table);
     }
-  }
-
-  private async createJoinTable(runner: QueryRunner, name: string, left: string, leftTable: string, right: string, rightTable: string) {
-    await runner.createTable(
-      new Table({
-        name,
-        columns: [int(left, { isPrimary: true }), int(right, { isPrimary: true })],
-        indices: [new TableIndex({ columnNames: [left] }), new TableIndex({ columnNames: [right] })],
-        foreignKeys: [
-          new TableForeignKey({ columnNames: [left], referencedTableName: leftTable, referencedColumnNames: ['id'], onDelete: 'CASCADE', onUpdate: 'CASCADE' }),
-          new TableForeignKey({ columnNames: [right], referencedTableName: rightTable, referencedColumnNames: ['id'], onDelete: 'CASCADE', onUpdate: 'CASCADE' }),
-        ],
-      }),
-    );
   }
 }

@@ -1,4 +1,4 @@
-import type { TableColumnOptions } from 'typeorm';
+import { Table, TableForeignKey, TableIndex, type TableColumnOptions } from 'typeorm';
 
 /** Column shapes shared by every migration, so both databases get the same types the entities declare. */
 export const id = (): TableColumnOptions => ({ name: 'id', type: 'integer', isPrimary: true, isGenerated: true, generationStrategy: 'increment' });
@@ -32,3 +32,15 @@ export const decimal = (name: string, precision: number, scale: number, extra: P
   ...extra,
 });
 export const longText = (name: string, extra: Partial<TableColumnOptions> = {}): TableColumnOptions => ({ name, type: 'text', ...extra });
+
+/** The join table TypeORM expects behind a `@ManyToMany` with `@JoinTable`: both keys primary, indexed, cascading. */
+export const joinTable = (name: string, left: string, leftTable: string, right: string, rightTable: string): Table =>
+  new Table({
+    name,
+    columns: [int(left, { isPrimary: true }), int(right, { isPrimary: true })],
+    indices: [new TableIndex({ columnNames: [left] }), new TableIndex({ columnNames: [right] })],
+    foreignKeys: [
+      new TableForeignKey({ columnNames: [left], referencedTableName: leftTable, referencedColumnNames: ['id'], onDelete: 'CASCADE', onUpdate: 'CASCADE' }),
+      new TableForeignKey({ columnNames: [right], referencedTableName: rightTable, referencedColumnNames: ['id'], onDelete: 'CASCADE', onUpdate: 'CASCADE' }),
+    ],
+  });

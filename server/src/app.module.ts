@@ -7,6 +7,7 @@ import { DatabaseModule } from './database/database.module';
 import { DemoModule } from './demo/demo.module';
 import { HealthModule } from './health/health.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { QueuesModule } from './queues/queues.module';
 import { SchedulerModule } from './scheduler/scheduler.module';
 
 /** Domain modules are listed here; each registers its own controllers, services and entities. */
@@ -15,7 +16,7 @@ export class AppModule {
   static forRoot(config: DocketConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(config), AuditModule, AuthModule, HealthModule, SchedulerModule, NotificationsModule, DemoModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(config), AuditModule, AuthModule, HealthModule, SchedulerModule, NotificationsModule, QueuesModule, DemoModule],
     };
   }
 }

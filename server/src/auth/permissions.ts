@@ -7,6 +7,8 @@ export const PERMISSIONS = {
   'roles.manage': 'Define roles and the permissions they grant',
   'tokens.manage': 'Issue and revoke API tokens for external systems',
   'audit.read': 'Read the audit journal of every change',
+  'queues.read': 'See queues, their members and administrators',
+  'queues.manage': 'Create and configure queues and who works them',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,4 +1,5 @@
 import { AuditEntry } from '../audit/audit-entry.entity';
+import { Queue } from '../queues/queue.entity';
 import { OutboxMessage } from '../notifications/entities/outbox-message.entity';
 import { ScheduledJob } from '../scheduler/entities/scheduled-job.entity';
 import { ApiToken } from '../auth/entities/api-token.entity';
@@ -12,4 +13,4 @@ import { CustomerRequest } from '../requests/entities/customer-request.entity';
 import { RequestValue } from '../requests/entities/request-value.entity';
 
 /** Every entity of the model; modules register theirs here so the data source and migrations agree. */
-export const entities = [User, Role, Workgroup, Session, ApiToken, LoginAttempt, AuditEntry, CustomerRequest, RequestValue, AttributeSlot, ScheduledJob, OutboxMessage];
+export const entities = [User, Role, Workgroup, Session, ApiToken, LoginAttempt, AuditEntry, CustomerRequest, RequestValue, AttributeSlot, ScheduledJob, OutboxMessage, Queue];
