@@ -9,6 +9,7 @@ import { HealthModule } from './health/health.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { QueuesModule } from './queues/queues.module';
 import { SchedulerModule } from './scheduler/scheduler.module';
+import { TopicsModule } from './topics/topics.module';
 
 /** Domain modules are listed here; each registers its own controllers, services and entities. */
 @Module({})
@@ -16,7 +17,7 @@ export class AppModule {
   static forRoot(config: DocketConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(config), AuditModule, AuthModule, HealthModule, SchedulerModule, NotificationsModule, QueuesModule, DemoModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(config), AuditModule, AuthModule, TopicsModule, HealthModule, SchedulerModule, NotificationsModule, QueuesModule, DemoModule],
     };
   }
 }

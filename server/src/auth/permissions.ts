@@ -9,6 +9,7 @@ export const PERMISSIONS = {
   'audit.read': 'Read the audit journal of every change',
   'queues.read': 'See queues, their members and administrators',
   'queues.manage': 'Create and configure queues and who works them',
+  'topics.manage': 'Design topics, the topic tree, dynamic attributes, attribute groups and their bindings',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;

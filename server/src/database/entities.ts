@@ -11,6 +11,10 @@ import { Workgroup } from '../auth/entities/workgroup.entity';
 import { AttributeSlot } from '../requests/entities/attribute-slot.entity';
 import { CustomerRequest } from '../requests/entities/customer-request.entity';
 import { RequestValue } from '../requests/entities/request-value.entity';
+import { AttributeBinding } from '../topics/entities/attribute-binding.entity';
+import { AttributeDefinition } from '../topics/entities/attribute-definition.entity';
+import { AttributeGroup } from '../topics/entities/attribute-group.entity';
+import { TopicNode } from '../topics/entities/topic-node.entity';
 
 /** Every entity of the model; modules register theirs here so the data source and migrations agree. */
-export const entities = [User, Role, Workgroup, Session, ApiToken, LoginAttempt, AuditEntry, CustomerRequest, RequestValue, AttributeSlot, ScheduledJob, OutboxMessage, Queue];
+export const entities = [User, Role, Workgroup, Session, ApiToken, LoginAttempt, AuditEntry, CustomerRequest, RequestValue, AttributeSlot, ScheduledJob, OutboxMessage, Queue, TopicNode, AttributeDefinition, AttributeGroup, AttributeBinding];

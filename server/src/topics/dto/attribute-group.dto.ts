@@ -1,0 +1,34 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { IsBoolean, IsInt, IsOptional, IsString, Length, Min } from 'class-validator';
+import type { AttributeGroup } from '../entities/attribute-group.entity';
+
+export class CreateAttributeGroupDto {
+  @ApiProperty({ example: 'Termination' })
+  @IsString()
+  @Length(1, 200)
+  name!: string;
+
+  @ApiPropertyOptional({ minimum: 0 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  order?: number;
+
+  @ApiPropertyOptional({ description: 'shown collapsed at first' })
+  @IsOptional()
+  @IsBoolean()
+  collapsed?: boolean;
+}
+
+export class UpdateAttributeGroupDto extends PartialType(CreateAttributeGroupDto) {}
+
+export interface AttributeGroupView {
+  id: number;
+  name: string;
+  order: number;
+  collapsed: boolean;
+}
+
+export function toAttributeGroupView(group: AttributeGroup): AttributeGroupView {
+  return { id: group.id, name: group.name, order: group.sortOrder, collapsed: group.collapsed };
+}

@@ -1,0 +1,94 @@
+import { explain, safeEvaluate, truthy, type EvaluationOptions } from '../../../../rules/index';
+import { FLAGS, isRuleSetting, type DefaultSetting, type FlagName, type FlagSetting, type StepOverrides, type TopicConfiguration } from './definitions';
+import { attributeLayersFor, defaultChain, flagChain, type AttributeLayers } from './layers';
+import type { DefaultExplanation, Explanation, ExplanationLayer, FlagExplanation, ResolvedAttribute, ResolvedForm, RuleEvaluation } from './resolved';
+import { pathToNode } from './tree';
+
+export interface ResolveInput {
+  configuration: TopicConfiguration;
+  topicId: number;
+  /** The route step's attribute overrides, from the route model. */
+  step?: StepOverrides | null;
+  /** The evaluation context: `{ request: { attributes }, client, contact, user, step, now }`. */
+  context: Record<string, unknown>;
+  /** Inactive attributes stay on existing requests; new ones do not offer them. */
+  includeInactive?: boolean;
+  /** Items of the dictionaries the topic's attributes refer to, by dictionary code, when the caller has them. */
+  dictionaryValues?: Record<string, unknown[]>;
+  options?: EvaluationOptions;
+}
+
+/**
+ * The one effective-attributes resolver: for a topic, a route step and a request context, each attribute's
+ * flags, default and allowed values, and why — attribute → group inheritance → topic → step → rule.
+ */
+export function resolveAttributes(input: ResolveInput): ResolvedForm {
+  const path = pathToNode(input.configuration.nodes, input.topicId);
+  const topic = path[path.length - 1];
+  if (!topic || topic.id !== input.topicId) throw new Error(`topic ${input.topicId} is not in the configuration`);
+  const step = input.step ?? null;
+  const context = withStep(input.context, step);
+  const attributes = attributeLayersFor(input.configuration, input.topicId, input.includeInactive ?? false).map((layers) => resolveOne(layers, input, step, context));
+  const groups = [...new Map(attributes.filter((attribute) => attribute.group).map((attribute) => [attribute.group!.id, attribute.group!])).values()];
+  return {
+    topic: { id: topic.id, code: topic.code, name: topic.name, kind: topic.kind, active: topic.active },
+    path: path.map(({ id, code, name, kind }) => ({ id, code, name, kind })),
+    step: step ? { id: step.stepId, name: step.stepName } : null,
+    attributes,
+    groups,
+  };
+}
+
+function resolveOne(layers: AttributeLayers, input: ResolveInput, step: StepOverrides | null, context: Record<string, unknown>): ResolvedAttribute {
+  const { attribute } = layers;
+  const flags = Object.fromEntries(FLAGS.map((flag) => [flag, resolveFlag(flagChain(layers, flag, input.topicId, step), context, input.options)])) as Record<FlagName, FlagExplanation>;
+  const defaultExplanation = resolveDefault(defaultChain(layers, input.topicId), context, input.options);
+  const { defaultValue: _default, attributeGroupId: _group, required: _required, hidden: _hidden, readOnly: _readOnly, ...rest } = attribute;
+  return {
+    ...rest,
+    required: flags.required.value,
+    hidden: flags.hidden.value,
+    readOnly: flags.readOnly.value,
+    default: defaultExplanation.value,
+    allowedValues: allowedValuesOf(layers, input.dictionaryValues),
+    group: layers.group,
+    boundAt: { id: layers.boundAt.id, code: layers.boundAt.code },
+    explanation: { ...flags, default: defaultExplanation },
+  };
+}
+
+/** The most specific layer decides; a rule there is evaluated, and a rule that fails counts as false. */
+function resolveFlag(chain: ExplanationLayer<FlagSetting>[], context: Record<string, unknown>, options?: EvaluationOptions): FlagExplanation {
+  const decider = chain[chain.length - 1];
+  if (!isRuleSetting(decider.setting)) return { value: decider.setting, chain, decidedBy: decider.source };
+  const rule = evaluateRule(decider.setting.rule, context, options);
+  return { value: rule.fired, chain, decidedBy: decider.source, rule };
+}
+
+function resolveDefault(chain: ExplanationLayer<DefaultSetting | null>[], context: Record<string, unknown>, options?: EvaluationOptions): DefaultExplanation {
+  const decider = [...chain].reverse().find((layer) => layer.setting !== null) ?? chain[0];
+  const setting = decider.setting;
+  if (setting === null) return { value: null, chain, decidedBy: decider.source };
+  if (!isRuleSetting(setting)) return { value: setting.fixed, chain, decidedBy: decider.source };
+  const rule = evaluateRule(setting.rule, context, options);
+  const explanation: Explanation<DefaultSetting | null, unknown> = { value: rule.error ? null : (rule.value ?? null), chain, decidedBy: decider.source, rule };
+  return explanation;
+}
+
+function evaluateRule(rule: unknown, context: Record<string, unknown>, options?: EvaluationOptions): RuleEvaluation {
+  const outcome = safeEvaluate(rule, context, options);
+  if (!outcome.ok) return { rule, fired: false, error: outcome.error };
+  return { rule, value: outcome.value, fired: truthy(outcome.value), trace: explain(rule, context, options).trace };
+}
+
+function allowedValuesOf(layers: AttributeLayers, dictionaryValues?: Record<string, unknown[]>): unknown[] | null {
+  if (layers.attribute.valueType === 'boolean') return [true, false];
+  const code = layers.attribute.dictionaryCode;
+  return code && dictionaryValues?.[code] ? [...dictionaryValues[code]] : null;
+}
+
+/** Rules may ask which step they are evaluated for. */
+function withStep(context: Record<string, unknown>, step: StepOverrides | null): Record<string, unknown> {
+  if (!step || context.step !== undefined) return context;
+  return { ...context, step: { id: step.stepId, name: step.stepName } };
+}
