@@ -4,7 +4,14 @@ const common = { rootDir: __dirname, testEnvironment: 'node', transform, moduleF
 
 module.exports = {
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{rules,workflows,server,migrations}/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{rules,workflows,server,migrations}/**/*.spec.ts'],
+      // bpmn-moddle and its dependencies are ESM-only; ts-jest turns them into CommonJS for jest.
+      transform: { ...transform, 'node_modules/(bpmn-moddle|moddle|moddle-xml|saxen|min-dash)/.+\\.js$': ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs', target: 'ES2022', esModuleInterop: true } }] },
+      transformIgnorePatterns: ['/node_modules/(?!(bpmn-moddle|moddle|moddle-xml|saxen|min-dash)/)'],
+    },
     {
       ...common,
       displayName: 'integration',

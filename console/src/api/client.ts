@@ -1,0 +1,88 @@
+import type { ErrorDetail } from './types';
+
+const TOKEN_KEY = 'docket.session';
+
+/** A refusal from the API in its one error shape, or a failure to reach it (status 0, code `network`). */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: ErrorDetail[] = [],
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export const sessionToken = {
+  get: (): string | null => sessionStorage.getItem(TOKEN_KEY),
+  set: (token: string) => sessionStorage.setItem(TOKEN_KEY, token),
+  clear: () => sessionStorage.removeItem(TOKEN_KEY),
+};
+
+let onSessionEnded: () => void = () => undefined;
+
+/** The auth provider hears here when the server no longer accepts the session. */
+export function whenSessionEnds(listener: () => void): void {
+  onSessionEnded = listener;
+}
+
+export type Query = Record<string, string | number | boolean | undefined | null>;
+
+export interface RequestOptions {
+  body?: unknown;
+  query?: Query;
+}
+
+function withQuery(path: string, query: Query = {}): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') params.set(name, String(value));
+  }
+  const search = params.toString();
+  return search ? `${path}?${search}` : path;
+}
+
+async function readError(response: Response): Promise<ApiError> {
+  const body: unknown = await response.json().catch(() => null);
+  if (body && typeof body === 'object' && 'code' in body && 'message' in body) {
+    const { code, message, details } = body as { code: string; message: string; details?: ErrorDetail[] };
+    return new ApiError(response.status, code, message, Array.isArray(details) ? details : []);
+  }
+  return new ApiError(response.status, 'unexpected', response.statusText);
+}
+
+/** Calls `/api{path}` with the session token; resolves to the parsed body, rejects with an ApiError. */
+export async function api<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  const token = sessionToken.get();
+  if (token) headers.authorization = `Bearer ${token}`;
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  let response: Response;
+  try {
+    response = await fetch(withQuery(`/api${path}`, options.query), {
+      method,
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
+  } catch {
+    throw new ApiError(0, 'network', 'The server cannot be reached');
+  }
+  if (!response.ok) {
+    const error = await readError(response);
+    if (error.status === 401 && token) {
+      sessionToken.clear();
+      onSessionEnded();
+    }
+    throw error;
+  }
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
+}
+
+export const get = <T>(path: string, query?: Query) => api<T>('GET', path, { query });
+export const post = <T>(path: string, body?: unknown) => api<T>('POST', path, { body });
+export const patch = <T>(path: string, body: unknown) => api<T>('PATCH', path, { body });
+export const put = <T>(path: string, body: unknown) => api<T>('PUT', path, { body });
+export const remove = (path: string) => api<void>('DELETE', path);

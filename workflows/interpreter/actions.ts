@@ -1,0 +1,32 @@
+import type { ActionKind, RouteAction } from '../model/route.types';
+import type { Run } from './run';
+
+/** Where an action runs: the handler event and the step or transition it belongs to. */
+export interface ActionSite {
+  event: string;
+  stepId?: string;
+  transitionId?: string;
+}
+
+type ActionExecutor<K extends ActionKind> = (run: Run, action: Extract<RouteAction, { kind: K }>, site: ActionSite) => void;
+
+/** One entry per action kind: what it does to the request, as effects (and to the working context). */
+export const ACTION_EXECUTORS: { [K in ActionKind]: ActionExecutor<K> } = {
+  setAttribute: (run, action) => run.setAttribute(action.attribute, run.rules.value(action.value, run.data()), 'action'),
+  assignQueue: (run, action, site) => run.emit({ type: 'assignQueue', tokenId: run.currentTokenId ?? '', stepId: site.stepId ?? '', queue: action.queue }),
+  notify: (run, action, site) => run.emit({ type: 'notify', template: action.template, recipients: action.recipients, event: site.event, stepId: site.stepId, transitionId: site.transitionId }),
+  webhook: (run, action, site) =>
+    run.emit({ type: 'webhook', url: action.url, method: action.method, body: action.body === undefined ? run.data() : run.rules.value(action.body, run.data()), event: site.event }),
+  createChild: (run, action, site) => run.emit({ type: 'spawnChildren', stepId: site.stepId ?? '', children: [run.childOf(action, run.nextId('c'))] }),
+  setPriority: (run, action) => run.setPriority(run.rules.value(action.priority, run.data())),
+};
+
+export function runActions(run: Run, actions: RouteAction[] | undefined, site: ActionSite): void {
+  for (const action of actions ?? []) {
+    if (action.when !== undefined && !run.rules.holds(action.when, run.data())) {
+      run.audit({ action: 'actionSkipped', stepId: site.stepId, transitionId: site.transitionId, detail: `${site.event}: ${action.kind} skipped, its condition does not hold` });
+      continue;
+    }
+    (ACTION_EXECUTORS[action.kind] as ActionExecutor<ActionKind>)(run, action, site);
+  }
+}
