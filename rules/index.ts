@@ -34,6 +34,7 @@ export type {
 export { RuleError } from './errors';
 export { DEFAULT_LIMITS } from './run-state';
 export { truthy } from './semantics';
+export * from './calendar';
 
 /** Names of every operator a rule may use. */
 export const OPERATOR_NAMES: readonly string[] = [...OPERATORS.keys()];
@@ -76,3 +77,6 @@ export function runRuleTests(rule: Rule, tests: RuleTest[], options?: Evaluation
 export function ruleVars(rule: Rule): string[] {
   return readsOf(parseRule(rule, resolveLimits()).root);
 }
+
+/** Why a regular expression written by an administrator is refused (undefined when it is safe to run). */
+export { unsafeRegexReason } from './regex-safety';

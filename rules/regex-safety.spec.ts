@@ -1,32 +1,34 @@
-import { regexProblem } from './regex-safety';
+import { unsafeRegexReason } from './regex-safety';
 
-describe('regexProblem', () => {
+describe('unsafeRegexReason', () => {
   it.each(['^\\d{6}$', '^[A-Z]{2}-\\d+$', '^(\\+7|8)\\d{10}$', '^\\p{L}+( \\p{L}+)?$', '^(?:ab){1,3}$', '^[(a+)+]$', 'a{2,5}b*'])('accepts %s', (source) => {
-    expect(regexProblem(source)).toBeNull();
+    expect(unsafeRegexReason(source)).toBeUndefined();
   });
 
   it.each([
-    ['(a+)+', 'repeats a group that itself repeats'],
-    ['^(\\w*,?)*$', 'repeats a group that itself repeats'],
-    ['^((ab)*c)+$', 'repeats a group that itself repeats'],
-    ['(x{1,50}){2,}', 'repeats a group that itself repeats'],
-    ['^(a|a)*$', 'alternatives can match the same text'],
-    ['^(ab|a)+$', 'alternatives can match the same text'],
+    ['(a+)+', 'may not itself repeat'],
+    ['^(\\w*,?)*$', 'may not itself repeat'],
+    ['^((ab)*c)+$', 'may not itself repeat'],
+    ['(x{1,50}){2,}', 'may not itself repeat'],
+    ['^(a|a)*$', 'alternatives that match the same text'],
+    ['^(ab|a)+$', 'alternatives that match the same text'],
+    ['^(?=a)a$', 'lookahead and lookbehind'],
+    ['a*b*c*d*e*', 'at most 4 unbounded quantifiers'],
     ['(a)\\1', 'backreferences are not allowed'],
     ['(?<x>a)\\k<x>', 'backreferences are not allowed'],
     ['(abc', 'does not compile'],
     ['[z-a]', 'does not compile'],
-    ['a'.repeat(501), 'longer than 500'],
+    ['a'.repeat(501), 'at most 500 characters'],
   ])('refuses %s', (source, why) => {
-    expect(regexProblem(source)).toContain(why);
+    expect(unsafeRegexReason(source)).toContain(why);
   });
 
   it('refuses what actually backtracks for seconds, and those it accepts run fast on hostile input', () => {
     const hostile = 'a'.repeat(28) + '!';
-    expect(regexProblem('^(a+)+$')).not.toBeNull();
+    expect(unsafeRegexReason('^(a+)+$')).toBeDefined();
     const started = performance.now();
     for (const source of ['^a+$', '^(?:a|b)+$', '^[a-z]+\\d*$']) {
-      expect(regexProblem(source)).toBeNull();
+      expect(unsafeRegexReason(source)).toBeUndefined();
       new RegExp(source, 'u').test(hostile);
     }
     expect(performance.now() - started).toBeLessThan(50);

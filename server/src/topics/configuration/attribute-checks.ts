@@ -1,6 +1,6 @@
+import { unsafeRegexReason } from '../../../../rules/index';
 import { FLAGS, isFixedDefault, isRuleSetting, type AttributeDef, type DefaultSetting } from '../resolution/definitions';
 import { maskProblem } from '../resolution/mask';
-import { regexProblem } from '../resolution/regex-safety';
 import { valueIssues } from '../resolution/value-validator';
 import { MAX_MAGNITUDE, MAX_SCALE, MAX_STRING_LENGTH, MAX_TEXT_LENGTH, VALUE_TYPE_SPECS } from '../resolution/value-types';
 
@@ -31,7 +31,7 @@ export function attributeIssues(attribute: AttributeDef): ConfigIssue[] {
   if (attribute.regex !== null) {
     if (!spec.textual) refuse('regex', `a ${attribute.valueType} attribute cannot have a regular expression`);
     else {
-      const problem = regexProblem(attribute.regex);
+      const problem = unsafeRegexReason(attribute.regex);
       if (problem) refuse('regex', problem);
     }
   }
