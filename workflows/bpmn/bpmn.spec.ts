@@ -7,6 +7,7 @@ import { autoLayout } from './auto-layout';
 import { MAX_BPMN_BYTES, MAX_BPMN_DEPTH, MAX_BPMN_ELEMENTS } from './bpmn-guard';
 import { bpmnToRoute } from './bpmn-to-route';
 import { routeToBpmn } from './route-to-bpmn';
+import { validateRouteForPublishing } from '../validation/validate-route';
 
 const fixture = (name: string) => readFileSync(join(__dirname, '../fixtures', name), 'utf8');
 const route = (name: string): RouteDefinition => parseRoute(JSON.parse(fixture(name)));
@@ -79,6 +80,17 @@ describe('BPMN from other modellers', () => {
     expect(imported.diagram?.shapes.Activity_Check).toEqual({ x: 240, y: 80, width: 100, height: 80 });
     expect(imported.diagram?.edges.Flow_No).toEqual([{ x: 420, y: 145 }, { x: 420, y: 212 }]);
     expect(warnings).toEqual([]);
+  });
+
+  it('a converted diagram is a draft: validation says what to configure before publishing', async () => {
+    const { route: imported } = await bpmnToRoute(fixture('bpmn-io-demo.bpmn'));
+    const result = validateRouteForPublishing(imported, { schema: {}, queues: new Set(), attributes: new Set(), templates: new Set() });
+    expect(result.errors.map((issue) => issue.message)).toEqual([
+      "Flow_Yes ('yes'): leaves gateway 'Gateway_Approved' without a condition and is not its default",
+      "Flow_No ('no'): leaves gateway 'Gateway_Approved' without a condition and is not its default",
+      "Activity_Check ('Check request'): a user task needs a queue selection (at least a default queue)",
+      "Activity_Do ('Do the work'): a user task needs a queue selection (at least a default queue)",
+    ]);
   });
 
   it('refuses a Camunda Modeler diagram whose condition is a JUEL expression, naming the flow', async () => {

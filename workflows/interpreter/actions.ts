@@ -13,11 +13,12 @@ type ActionExecutor<K extends ActionKind> = (run: Run, action: Extract<RouteActi
 /** One entry per action kind: what it does to the request, as effects (and to the working context). */
 export const ACTION_EXECUTORS: { [K in ActionKind]: ActionExecutor<K> } = {
   setAttribute: (run, action) => run.setAttribute(action.attribute, run.rules.value(action.value, run.data()), 'action'),
-  assignQueue: (run, action, site) => run.emit({ type: 'assignQueue', tokenId: run.currentTokenId ?? '', stepId: site.stepId ?? '', queue: action.queue }),
+  assignQueue: (run, action, site) => run.assignQueue(action.queue, site.stepId ?? ''),
   notify: (run, action, site) => run.emit({ type: 'notify', template: action.template, recipients: action.recipients, event: site.event, stepId: site.stepId, transitionId: site.transitionId }),
   webhook: (run, action, site) =>
     run.emit({ type: 'webhook', url: action.url, method: action.method, body: action.body === undefined ? run.data() : run.rules.value(action.body, run.data()), event: site.event }),
-  createChild: (run, action, site) => run.emit({ type: 'spawnChildren', stepId: site.stepId ?? '', children: [run.childOf(action, run.nextId('c'))] }),
+  createChild: (run, { topic, title, attributes }, site) =>
+    run.emit({ type: 'spawnChildren', stepId: site.stepId ?? '', children: [run.childOf({ topic, title, ...(attributes ? { attributes } : {}) }, run.nextId('c'))] }),
   setPriority: (run, action) => run.setPriority(run.rules.value(action.priority, run.data())),
 };
 

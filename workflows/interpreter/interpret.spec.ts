@@ -76,8 +76,8 @@ describe('contract termination (version 2)', () => {
       { type: 'setAttribute', attribute: 'TERMINATION_DATE', value: '2026-04-01', source: 'prompt' },
       { type: 'notify', template: 'handed-off', recipients: ['queue'], event: 'onHandOff', stepId: 'Register', transitionId: 'Flow_HandOff' },
       { type: 'notify', template: 'request-progress', recipients: ['client'], event: 'onHandOff', stepId: 'Register', transitionId: 'Flow_HandOff' },
-      { type: 'setPriority', priority: 1 },
       { type: 'assignQueue', tokenId: state.tokens[0].id, stepId: 'CheckContract', queue: 'CP', explanation: expect.objectContaining({ value: true }) },
+      { type: 'setPriority', priority: 1 },
     ]);
   });
 
@@ -194,11 +194,20 @@ describe('ITIL incident: 1st line → 2nd line and back', () => {
     expect(of(refused.effects, 'notify')).toEqual([{ type: 'notify', template: 'escalation-refused', recipients: ['assignee', 'manager'], event: 'onRejection', stepId: 'SecondLine', transitionId: 'Flow_Escalate' }]);
   });
 
-  it('ends unresolvable or erroneous', () => {
+  it('sends a priority-1 incident to the major incident queue after the rule-chosen one', () => {
+    const major = drive(incident, context({}, {}, 1), [{ type: 'start' }, { type: 'transition', transitionId: 'Flow_Escalate', changes: { CATEGORY: 'network' } }]);
+    expect(of(major.effects, 'assignQueue').map((effect) => effect.queue)).toEqual(['Network', 'Major incidents']);
+    expect(major.state.tokens[0].queue).toBe('Major incidents');
+  });
+
+  it('ends erroneous, or unresolvable with a problem record created as a child', () => {
     expect(drive(incident, start, [{ type: 'start' }, { type: 'transition', transitionId: 'Flow_Error' }]).state.resolution).toBe('erroneous');
     const escalated = drive(incident, start, [{ type: 'start' }, { type: 'transition', transitionId: 'Flow_Escalate', changes: { CATEGORY: 'apps' } }]);
     const stuck = drive(incident, escalated.context, [{ type: 'transition', transitionId: 'Flow_GiveUp', changes: { DIAGNOSIS: 'vendor bug' } }], escalated.state);
     expect(stuck.state.resolution).toBe('unresolvable');
+    expect(of(stuck.effects, 'spawnChildren')).toEqual([
+      { type: 'spawnChildren', stepId: 'SecondLine', children: [{ key: expect.any(String), topic: 'PROBLEM', title: 'Problem record for an unresolvable incident', attributes: { INCIDENT_CATEGORY: { var: 'request.attributes.CATEGORY' } }, values: { INCIDENT_CATEGORY: 'apps' } }] },
+    ]);
   });
 });
 

@@ -80,6 +80,13 @@ export class Run {
     this.emit({ type: 'setAttribute', attribute, value, source });
   }
 
+  /** An `assignQueue` action: the queue of the token it runs for, if any, changes too. */
+  assignQueue(queue: string, stepId: string): void {
+    const token = this.state.tokens.find((candidate) => candidate.id === this.currentTokenId);
+    if (token) token.queue = queue;
+    this.emit({ type: 'assignQueue', tokenId: this.currentTokenId ?? '', stepId, queue });
+  }
+
   setPriority(priority: unknown): void {
     this.working.request.priority = priority;
     this.cachedData = undefined;
@@ -135,11 +142,13 @@ export class Run {
     const step = this.graph.step(stepId);
     const token: Token = { id: this.nextId('t'), stepId, enteredAt: this.nowIso, ...(via ? { via: via.id } : {}) };
     this.state.tokens.push(token);
+    const behaviour = STEP_BEHAVIOURS[step.kind] as { settle?: (...args: unknown[]) => void; proceed: (...args: unknown[]) => void };
     this.at(step, token.id, () => {
       this.audit({ action: 'entered', stepId, transitionId: via?.id });
+      behaviour.settle?.(this, token, step, via);
       if (isWorkStep(step)) runActions(this, this.graph.route.handlers?.onEnter, { event: 'onEnter', stepId });
       runActions(this, step.handlers?.onEnter, { event: 'onEnter', stepId });
-      STEP_BEHAVIOURS[step.kind](this, token, step as never, via);
+      behaviour.proceed(this, token, step, via);
     });
   }
 

@@ -148,7 +148,7 @@ export const ROUTE_SCHEMA = {
   required: ['code', 'name', 'version', 'steps', 'transitions'],
   properties: {
     code,
-    name,
+    name: { type: 'string', minLength: 1, maxLength: 500 },
     version: { type: 'integer', minimum: 1 },
     topics: codeList,
     regulation: code,

@@ -18,10 +18,10 @@ const schema: ContextSchema = {
 };
 const references: PublishReferences = {
   schema,
-  queues: new Set(['CP', 'Pskov region', 'Service desk', 'Network', 'Applications', 'Managers']),
+  queues: new Set(['CP', 'Pskov region', 'Service desk', 'Network', 'Applications', 'Managers', 'Major incidents']),
   attributes: new Set(attributes),
   templates: new Set(['request-progress', 'handed-off', 'hand-off-rejected', 'incident-escalated', 'escalation-refused']),
-  topics: new Set(['CONTRACT_TERMINATION', 'INCIDENT', 'NEW_EMPLOYEE', 'ACCOUNT', 'HARDWARE']),
+  topics: new Set(['CONTRACT_TERMINATION', 'INCIDENT', 'NEW_EMPLOYEE', 'ACCOUNT', 'HARDWARE', 'PROBLEM']),
   regulations: new Set(['CONTRACTS', 'CONTRACTS_REACTION', 'INCIDENT_1ST_LINE', 'INCIDENT_2ND_LINE']),
   dictionaries: new Set(['CLIENT_CATEGORIES']),
 };

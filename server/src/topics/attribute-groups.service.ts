@@ -1,3 +1,4 @@
+import { definedFields } from '../common/defined-fields';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
@@ -7,7 +8,7 @@ import { badRequest, notFound } from '../common/docket-error';
 import { AttributeGroupView, CreateAttributeGroupDto, toAttributeGroupView, UpdateAttributeGroupDto } from './dto/attribute-group.dto';
 import { AttributeDefinition } from './entities/attribute-definition.entity';
 import { AttributeGroup } from './entities/attribute-group.entity';
-import { inUse, sentFields } from './topics.errors';
+import { inUse } from './topics.errors';
 
 const AUDITED: (keyof AttributeGroup)[] = ['name', 'sortOrder', 'collapsed'];
 const ENTITY = 'attribute_group';
@@ -36,7 +37,7 @@ export class AttributeGroupsService {
     return this.dataSource.transaction(async (manager) => {
       const group = await this.load(manager, id);
       const before = { ...group };
-      const { order, ...fields } = sentFields(body);
+      const { order, ...fields } = definedFields(body);
       Object.assign(group, fields, order === undefined ? {} : { sortOrder: order });
       await manager.save(group);
       await this.audit.record(manager, actor, { entityType: ENTITY, entityId: id, action: 'update', changes: changesBetween(before, group, AUDITED) }, now);

@@ -1,3 +1,4 @@
+import { definedFields } from '../common/defined-fields';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
@@ -14,7 +15,7 @@ import { AttributeBinding } from './entities/attribute-binding.entity';
 import { AttributeDefinition } from './entities/attribute-definition.entity';
 import { AttributeGroup } from './entities/attribute-group.entity';
 import { ListColumnService } from './list-column.service';
-import { duplicateCode, inUse, sentFields, unknownReference } from './topics.errors';
+import { duplicateCode, inUse, unknownReference } from './topics.errors';
 
 const AUDITED: (keyof AttributeDefinition)[] = [
   'code', 'name', 'description', 'valueType', 'scale', 'dictionaryCode', 'queryCode', 'multiple', 'defaultValue', 'required', 'hidden', 'readOnly',
@@ -49,7 +50,7 @@ export class AttributesService {
   }
 
   async create(actor: Principal, body: CreateAttributeDto, now = new Date()): Promise<AttributeView> {
-    const { order, ...fields } = sentFields(body) as CreateAttributeDto;
+    const { order, ...fields } = definedFields(body) as CreateAttributeDto;
     if (fields.listColumn) await this.listColumns.assertFreeSlot(fields.valueType);
     const created = await this.dataSource.transaction(async (manager) => {
       if (await manager.existsBy(AttributeDefinition, { code: body.code })) throw duplicateCode('attribute', body.code);
@@ -70,7 +71,7 @@ export class AttributesService {
   }
 
   async update(actor: Principal, id: number, body: UpdateAttributeDto, now = new Date()): Promise<AttributeView> {
-    const { order, ...fields } = sentFields(body);
+    const { order, ...fields } = definedFields(body);
     const { attribute, before } = await this.dataSource.transaction(async (manager) => {
       const attribute = await this.load(manager, id);
       const before = { ...attribute };

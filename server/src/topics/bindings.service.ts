@@ -1,3 +1,4 @@
+import { definedFields } from '../common/defined-fields';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -10,7 +11,7 @@ import { BindingView, CreateBindingDto, toBindingView, UpdateBindingDto } from '
 import { AttributeBinding } from './entities/attribute-binding.entity';
 import { AttributeDefinition } from './entities/attribute-definition.entity';
 import { TopicNode } from './entities/topic-node.entity';
-import { sentFields, unknownReference } from './topics.errors';
+import { unknownReference } from './topics.errors';
 
 const AUDITED: (keyof AttributeBinding)[] = ['nodeId', 'attributeId', 'required', 'hidden', 'readOnly', 'defaultValue', 'sortOrder'];
 const ENTITY = 'attribute_binding';
@@ -36,7 +37,7 @@ export class BindingsService {
       if (await manager.existsBy(AttributeBinding, { nodeId, attributeId: body.attributeId })) {
         throw conflict('duplicate', `Attribute ${body.attributeId} is already bound to node ${nodeId}`, [{ path: 'attributeId', message: 'already bound here' }]);
       }
-      const { order, ...settings } = sentFields(body);
+      const { order, ...settings } = definedFields(body);
       const binding = manager.create(AttributeBinding, {
         nodeId, required: null, hidden: null, readOnly: null, defaultValue: null, ...settings,
         sortOrder: order ?? (await manager.countBy(AttributeBinding, { nodeId })),
@@ -52,7 +53,7 @@ export class BindingsService {
     return this.dataSource.transaction(async (manager) => {
       const binding = await this.load(manager, nodeId, attributeId);
       const before = { ...binding };
-      const { order, ...settings } = sentFields(body);
+      const { order, ...settings } = definedFields(body);
       Object.assign(binding, settings, order === undefined ? {} : { sortOrder: order });
       await assertValidChange(manager, (current) => ({ ...current, bindings: withReplaced(current.bindings, bindingDef(binding)) }), { nodeIds: [nodeId] });
       await manager.save(binding);

@@ -1,3 +1,4 @@
+import { definedFields } from '../common/defined-fields';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
@@ -12,7 +13,7 @@ import { nodeDef, withReplaced } from './configuration/configuration.repository'
 import { CreateTopicNodeDto, toTopicNodeView, TopicNodeQuery, TopicNodeView, UpdateTopicNodeDto } from './dto/topic-node.dto';
 import { AttributeBinding } from './entities/attribute-binding.entity';
 import { TopicNode } from './entities/topic-node.entity';
-import { duplicateCode, inUse, sentFields } from './topics.errors';
+import { duplicateCode, inUse } from './topics.errors';
 
 const AUDITED: (keyof TopicNode)[] = ['code', 'name', 'description', 'kind', 'parentId', 'active', 'sortOrder'];
 const ENTITY = 'topic_node';
@@ -58,7 +59,7 @@ export class TopicNodesService {
     return this.dataSource.transaction(async (manager) => {
       const node = await this.load(manager, id);
       const before = { ...node };
-      const { order, ...fields } = sentFields(body);
+      const { order, ...fields } = definedFields(body);
       Object.assign(node, fields, order === undefined ? {} : { sortOrder: order });
       await assertValidChange(manager, (current) => ({ ...current, nodes: withReplaced(current.nodes, nodeDef(node)) }), { nodeIds: [id] });
       await manager.save(node);

@@ -9,8 +9,3 @@ export const duplicateCode = (what: string, code: string) => conflict('duplicate
 export const inUse = (message: string, path: string, reason: string) => conflict('in_use', message, [{ path, message: reason }]);
 
 export const unknownReference = (what: string, id: number, path: string) => badRequest(`unknown_${what.replace(/ /g, '_')}`, `Unknown ${what} ${id}`, [{ path, message: `unknown ${what}` }]);
-
-/** The fields a client actually sent: DTO instances declare every optional field, unset ones as undefined. */
-export function sentFields<T extends object>(body: T): Partial<T> {
-  return Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined)) as Partial<T>;
-}
