@@ -133,7 +133,8 @@ class Parser implements StaticContext {
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (value === null || typeof value !== 'object') return false;
   const prototype = Object.getPrototypeOf(value);
-  return prototype === Object.prototype || prototype === null;
+  // Any realm's Object.prototype (its own prototype is null): objects from structuredClone or a vm are JSON too.
+  return prototype === null || (Object.getPrototypeOf(prototype) === null && Object.prototype.toString.call(value) === '[object Object]');
 }
 
 /** json-logic-js: an object with exactly one key is an operation; other objects are data. */

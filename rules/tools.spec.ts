@@ -1,4 +1,5 @@
-import { explain, ruleVars, runRuleTests } from './index';
+import { runInNewContext } from 'node:vm';
+import { evaluate, explain, ruleVars, runRuleTests } from './index';
 
 const data = { client: { category: 'BIS' }, request: { priority: 3, attributes: { CITY: 'Pskov' } } };
 
@@ -80,5 +81,13 @@ describe('runRuleTests', () => {
   it('takes now from the options when a test has none, and compares JSON values deeply', () => {
     const results = runRuleTests({ merge: [{ var: 'a' }, [{ now: [] }]] }, [{ context: { a: [1] }, expected: [1, '2026-01-01T00:00:00.000Z'] }], { now: '2026-01-01T00:00:00Z' });
     expect(results).toEqual([{ passed: true, actual: [1, '2026-01-01T00:00:00.000Z'], expected: [1, '2026-01-01T00:00:00.000Z'] }]);
+  });
+});
+
+describe('rules made in another realm', () => {
+  it('accepts plain objects copied by structuredClone or built in a vm context', () => {
+    const foreign = runInNewContext('({ "==": [{ var: "client.category" }, "BIS"] })');
+    expect(evaluate(foreign, { client: { category: 'BIS' } })).toBe(true);
+    expect(evaluate(structuredClone({ in: ['b', ['a', 'b']] }), {})).toBe(true);
   });
 });
