@@ -1,9 +1,10 @@
 import 'reflect-metadata';
-import { ConsoleLogger, LogLevel } from '@nestjs/common';
+import { LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
+import { DocketLogger } from './common/docket-logger';
 import { DocketErrorFilter } from './common/error-filter';
 import { serveConsole } from './common/static-console';
 import { createValidationPipe } from './common/validation';
@@ -26,7 +27,7 @@ export async function createDocketApp(config: DocketConfig): Promise<NestFastify
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel === 'info' ? 'warn' : config.logLevel },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
-    logger: new ConsoleLogger({ json: true, logLevels: NEST_LEVELS[config.logLevel] }),
+    logger: new DocketLogger({ json: true, logLevels: NEST_LEVELS[config.logLevel] }),
   });
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
