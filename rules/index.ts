@@ -34,6 +34,7 @@ export type {
 export { RuleError } from './errors';
 export { DEFAULT_LIMITS } from './run-state';
 export { truthy } from './semantics';
+export * from './calendar';
 
 /** Names of every operator a rule may use. */
 export const OPERATOR_NAMES: readonly string[] = [...OPERATORS.keys()];

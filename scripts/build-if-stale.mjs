@@ -30,7 +30,7 @@ export function buildIfStale() {
     console.log('Building the server…');
     npmRun('build:server');
   }
-  if (existsSync(join(root, 'console/index.html')) && stale(join(root, 'console/dist/index.html'), ['console', 'workflows'])) {
+  if (existsSync(join(root, 'console/index.html')) && stale(join(root, 'console/dist/index.html'), ['console', 'rules', 'workflows'])) {
     console.log('Building the console…');
     npmRun('build:console');
   }

@@ -1,9 +1,9 @@
-import { ApiOutlined, AuditOutlined, SafetyCertificateOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, ApiOutlined, AuditOutlined, BranchesOutlined, InboxOutlined, SafetyCertificateOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { ComponentType, lazy, LazyExoticComponent, ReactNode } from 'react';
 import type { Permission } from './auth/auth';
 import type { MessageKey } from './i18n/en';
 
-export type Section = 'admin';
+export type Section = 'design' | 'admin';
 
 export interface ConsolePage {
   /** Under `/`, without a leading slash. */
@@ -17,10 +17,13 @@ export interface ConsolePage {
   component: LazyExoticComponent<ComponentType>;
 }
 
-export const SECTION_TITLES: Record<Section, MessageKey> = { admin: 'nav.section.admin' };
+export const SECTION_TITLES: Record<Section, MessageKey> = { design: 'nav.section.design', admin: 'nav.section.admin' };
 
 /** Every page of the console: one entry here is its route and its menu item. */
 export const PAGES: ConsolePage[] = [
+  { path: 'design/topics', title: 'nav.topics', section: 'design', icon: <ApartmentOutlined />, permission: 'topics.manage', component: lazy(() => import('./pages/admin/topics/TopicsPage')) },
+  { path: 'design/routes', title: 'nav.routes', section: 'design', icon: <BranchesOutlined />, permission: 'routes.manage', component: lazy(() => import('./pages/design/routes/RoutesPage')) },
+  { path: 'admin/queues', title: 'nav.queues', section: 'admin', icon: <InboxOutlined />, permission: 'queues.read', component: lazy(() => import('./pages/admin/queues/QueuesPage')) },
   { path: 'admin/users', title: 'nav.users', section: 'admin', icon: <UserOutlined />, permission: 'users.manage', component: lazy(() => import('./pages/admin/users/UsersPage')) },
   { path: 'admin/roles', title: 'nav.roles', section: 'admin', icon: <SafetyCertificateOutlined />, permission: 'roles.manage', component: lazy(() => import('./pages/admin/roles/RolesPage')) },
   { path: 'admin/workgroups', title: 'nav.workgroups', section: 'admin', icon: <TeamOutlined />, permission: 'users.manage', component: lazy(() => import('./pages/admin/workgroups/WorkgroupsPage')) },

@@ -146,7 +146,9 @@ function send(url: string, method: string, headers: Record<string, string>, body
       });
     });
     outgoing.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code !== 'EPIPE' && error.code !== 'ECONNRESET') reject(error);
+      if (error.code !== 'EPIPE' && error.code !== 'ECONNRESET') return reject(error);
+      // The answer may already be on its way; if none arrives, the test must fail rather than wait forever.
+      setTimeout(() => reject(new Error(`${method} ${url}: the server closed the connection without an answer`)), 2_000).unref();
     });
     outgoing.end(body);
   });

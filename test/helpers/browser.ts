@@ -21,9 +21,12 @@ function newestSource(path: string): number {
   return Math.max(0, ...readdirSync(path).map((entry) => newestSource(join(path, entry))));
 }
 
+/** The console bundles the rule engine and the route model, so they are its sources too. */
+const CONSOLE_SOURCES = ['console/src', 'console/index.html', 'console/vite.config.ts', 'rules', 'workflows'];
+
 /** Builds console/dist when it is missing or older than its sources, so tests never drive a stale console. */
 export function ensureConsoleBuilt(): void {
-  const sources = Math.max(...['src', 'index.html', 'vite.config.ts'].map((entry) => newestSource(join(CONSOLE, entry))));
+  const sources = Math.max(...CONSOLE_SOURCES.map((entry) => newestSource(join(ROOT, entry))));
   if (existsSync(BUILT_INDEX) && statSync(BUILT_INDEX).mtimeMs >= sources) return;
   execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', join(CONSOLE, 'vite.config.ts'), '--logLevel', 'warn'], {
     cwd: ROOT,

@@ -81,6 +81,19 @@ export async function api<T>(method: string, path: string, options: RequestOptio
   return (await response.json()) as T;
 }
 
+/** GETs a non-JSON document (BPMN XML exports) as text, failing like `api`. */
+export async function getText(path: string): Promise<string> {
+  const token = sessionToken.get();
+  let response: Response;
+  try {
+    response = await fetch(`/api${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  } catch {
+    throw new ApiError(0, 'network', 'The server cannot be reached');
+  }
+  if (!response.ok) throw await readError(response);
+  return response.text();
+}
+
 export const get = <T>(path: string, query?: Query) => api<T>('GET', path, { query });
 export const post = <T>(path: string, body?: unknown) => api<T>('POST', path, { body });
 export const patch = <T>(path: string, body: unknown) => api<T>('PATCH', path, { body });

@@ -12,6 +12,21 @@ import type { CreateWorkgroupDto } from '../../../server/src/auth/workgroups/wor
 import type { WorkgroupView } from '../../../server/src/auth/workgroups/workgroups.service';
 import type { ErrorDetail } from '../../../server/src/common/docket-error';
 import type { Page as ServerPage } from '../../../server/src/common/paging';
+import type { CreateQueueDto, QueuePeopleDto } from '../../../server/src/queues/queues.dto';
+import type { CreateRouteDto } from '../../../server/src/routes/dto/route.dto';
+import type { SimulateDto } from '../../../server/src/routes/dto/version.dto';
+import type { SavedDraft, VersionSummary, VersionView } from '../../../server/src/routes/route-versions.service';
+import type { RouteView } from '../../../server/src/routes/routes.service';
+import type { RouteValidation, SimulationReport } from '../../../workflows/index';
+import type { QueueView } from '../../../server/src/queues/queues.service';
+import type { AttributeGroupView, CreateAttributeGroupDto } from '../../../server/src/topics/dto/attribute-group.dto';
+import type { AttributeView, CreateAttributeDto } from '../../../server/src/topics/dto/attribute.dto';
+import type { BindingView, CreateBindingDto } from '../../../server/src/topics/dto/binding.dto';
+import type { ResolveTopicDto } from '../../../server/src/topics/dto/resolve.dto';
+import type { CreateTopicNodeDto, TopicNodeView } from '../../../server/src/topics/dto/topic-node.dto';
+import type { FormView } from '../../../server/src/topics/forms.service';
+import type { DefaultSetting, FlagName, FlagSetting, ValueType } from '../../../server/src/topics/resolution/definitions';
+import type { ExplanationLayer, FlagExplanation, LayerSource, ResolvedAttribute } from '../../../server/src/topics/resolution/resolved';
 
 export type Wire<T> = T extends Date
   ? string
@@ -36,3 +51,26 @@ export type IssuedToken = Wire<IssuedTokenView>;
 export type TokenInput = CreateTokenDto;
 export type AuditRecord = Wire<AuditEntry>;
 export type { ErrorDetail };
+export type TopicNode = TopicNodeView;
+export type TopicNodeInput = CreateTopicNodeDto;
+export type Attribute = Wire<AttributeView>;
+export type AttributeInput = CreateAttributeDto;
+export type AttributeGroup = AttributeGroupView;
+export type AttributeGroupInput = CreateAttributeGroupDto;
+export type Binding = Wire<BindingView>;
+export type BindingInput = CreateBindingDto;
+export type ResolveInput = ResolveTopicDto;
+export type ResolvedForm = Wire<FormView>;
+export type ResolvedField = Wire<ResolvedAttribute>;
+export type { DefaultSetting, ExplanationLayer, FlagExplanation, FlagName, FlagSetting, LayerSource, ValueType };
+export type Queue = Wire<QueueView>;
+export type QueueInput = CreateQueueDto;
+export type QueuePeople = QueuePeopleDto;
+export type RouteSummary = Wire<RouteView>;
+export type RouteInput = CreateRouteDto;
+export type RouteVersionSummary = Wire<VersionSummary>;
+export type RouteVersion = Wire<VersionView>;
+export type RouteDraft = Wire<SavedDraft>;
+export type RouteCheck = RouteValidation;
+export type SimulationInput = SimulateDto;
+export type Simulation = Wire<SimulationReport>;

@@ -8,6 +8,8 @@ interface FormModalProps<Values> {
   form: FormInstance<Values>;
   initialValues?: Partial<Values>;
   submitText?: string;
+  /** Wider modals for editors that hold rule editors. */
+  width?: number;
   /** Saves; a rejection is shown next to its fields, or above the buttons when no field owns it. */
   onSubmit(values: Values): Promise<unknown>;
   onClose(): void;
@@ -15,7 +17,7 @@ interface FormModalProps<Values> {
 }
 
 /** A modal form: Enter submits, Escape cancels, API errors land next to the fields they name. */
-export function FormModal<Values extends object>({ title, form, initialValues, submitText, onSubmit, onClose, children }: FormModalProps<Values>) {
+export function FormModal<Values extends object>({ title, form, initialValues, submitText, width, onSubmit, onClose, children }: FormModalProps<Values>) {
   const i18n = useI18n();
   const formId = useId();
   const [busy, setBusy] = useState(false);
@@ -38,6 +40,7 @@ export function FormModal<Values extends object>({ title, form, initialValues, s
     <Modal
       open
       title={title}
+      width={width}
       onCancel={onClose}
       destroyOnHidden
       footer={[

@@ -10,8 +10,8 @@ export interface BuiltInRole {
 /** The roles of the specification (§1). Later modules add their permissions to these lists. */
 export const BUILT_IN_ROLES: readonly BuiltInRole[] = [
   { code: 'administrator', name: 'Administrator', description: 'Designs the configuration and manages users', permissions: ALL_PERMISSIONS },
-  { code: 'operator', name: 'Operator', description: 'First line: registers contacts and requests', permissions: ['queues.read'] },
-  { code: 'specialist', name: 'Specialist', description: 'Second line: works requests from queues', permissions: ['queues.read'] },
-  { code: 'manager', name: 'Manager', description: 'Monitors queues and service levels', permissions: ['audit.read', 'queues.read'] },
-  { code: 'analyst', name: 'Analyst', description: 'Reports and exports', permissions: [] },
+  { code: 'operator', name: 'Operator', description: 'First line: registers contacts and requests', permissions: ['directory.read', 'directory.manage', 'queues.read', 'requests.create', 'requests.read', 'requests.work'] },
+  { code: 'specialist', name: 'Specialist', description: 'Second line: works requests from queues', permissions: ['directory.read', 'queues.read', 'sla.deadline', 'requests.read', 'requests.work'] },
+  { code: 'manager', name: 'Manager', description: 'Monitors queues and service levels', permissions: ['directory.read', 'audit.read', 'queues.read', 'sla.read', 'sla.deadline', 'requests.read', 'requests.read.all'] },
+  { code: 'analyst', name: 'Analyst', description: 'Reports and exports', permissions: ['directory.read'] },
 ];

@@ -10,6 +10,18 @@ export const PERMISSIONS = {
   'queues.read': 'See queues, their members and administrators',
   'queues.manage': 'Create and configure queues and who works them',
   'topics.manage': 'Design topics, the topic tree, dynamic attributes, attribute groups and their bindings',
+  'dictionaries.manage': 'Define dictionaries, external dictionaries and dynamic queries',
+  'directory.read': 'Find and view clients, contact persons, partners and prospects',
+  'directory.manage': 'Create and edit clients, contact persons, partners and prospects',
+  'routes.manage': 'Design routes (workflows) in BPMN, validate, simulate and publish versions, and migrate in-flight requests between versions',
+  'sla.read': 'See business calendars, SLA policies, request deadlines with their explanation, what-if results and breaches',
+  'sla.manage': 'Define business calendars and SLA policies',
+  'sla.deadline': "Change one request's deadline with a reason (managers for any request, others in queues they administer)",
+  'intake.configure': 'Define contact places, place kinds, channels, directions and contact templates',
+  'requests.create': 'Register contacts and the requests inside them',
+  'requests.read': 'See the requests of the queues one belongs to: lists, counts, cards',
+  'requests.read.all': 'See the requests of every queue, not only of the queues one belongs to',
+  'requests.work': 'Work the requests of the queues one belongs to: transitions, hand-offs, assignment, attributes, discussions',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;

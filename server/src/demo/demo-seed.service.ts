@@ -5,6 +5,7 @@ import { User } from '../auth/entities/user.entity';
 import { UsersService } from '../auth/users/users.service';
 import { DOCKET_CONFIG } from '../config/config.module';
 import type { DocketConfig } from '../config/docket-config';
+import { DirectoryDemoSeeder } from '../directory/directory-demo.seeder';
 import { DEMO_USERS, demoPassword } from './demo-users';
 
 export interface DemoLogin {
@@ -20,6 +21,7 @@ export class DemoSeedService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly users: UsersService,
     @Inject(DOCKET_CONFIG) private readonly config: DocketConfig,
+    private readonly directoryDemo: DirectoryDemoSeeder,
   ) {}
 
   async seedIfWanted(): Promise<DemoLogin[]> {
@@ -28,6 +30,7 @@ export class DemoSeedService {
       if (await this.dataSource.getRepository(User).existsBy({ login: demo.login })) continue;
       await this.users.create(null, { login: demo.login, name: demo.name, password: demoPassword(demo.login), roleCodes: [...demo.roleCodes] });
     }
+    await this.directoryDemo.seedOnce('operator');
     return DEMO_USERS.map((demo) => ({ login: demo.login, password: demoPassword(demo.login), roles: demo.roleCodes }));
   }
 }

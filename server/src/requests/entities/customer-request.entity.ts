@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { RouteState } from '../../../../workflows/index';
 import { InstantColumn } from '../../database/timestamps';
 
 const text = () => Column({ type: 'varchar', length: 191, nullable: true });
@@ -16,6 +17,7 @@ const instant = () => InstantColumn({ nullable: true });
 @Index('IDX_requests_queue_open_status', ['queueId', 'isOpen', 'status'])
 @Index('IDX_requests_assignee_open', ['assigneeId', 'isOpen'])
 @Index('IDX_requests_client', ['clientId'])
+@Index('IDX_requests_contact', ['contactId'])
 export class CustomerRequest {
   @PrimaryGeneratedColumn()
   id!: number;
@@ -49,6 +51,46 @@ export class CustomerRequest {
 
   @Column({ length: 500 })
   subject!: string;
+
+  /** Sanitised HTML. */
+  @Column({ type: 'text', nullable: true })
+  description!: string | null;
+
+  @Column({ type: 'int', nullable: true })
+  contactId!: number | null;
+
+  @Column({ type: 'int', nullable: true })
+  contactPersonId!: number | null;
+
+  @Column({ type: 'smallint', default: 3 })
+  impact!: number;
+
+  @Column({ type: 'smallint', default: 3 })
+  urgency!: number;
+
+  /** The route version the request started on and stays pinned to; null when its topic has no route. */
+  @Column({ type: 'int', nullable: true })
+  routeVersionId!: number | null;
+
+  @Column({ type: 'simple-json', nullable: true })
+  routeState!: RouteState | null;
+
+  /** The steps the request waits at, comma-separated (several on parallel branches). */
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  currentSteps!: string | null;
+
+  /** Handed off to another user task: the receiver has not accepted (or handed it back) yet. */
+  @Column({ default: false })
+  awaitingAcceptance!: boolean;
+
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  resolution!: string | null;
+
+  @InstantColumn({ nullable: true })
+  closedAt!: Date | null;
+
+  @Column({ type: 'int', nullable: true })
+  createdById!: number | null;
 
   @InstantColumn()
   createdAt!: Date;

@@ -1,0 +1,31 @@
+import type { EntityManager } from 'typeorm';
+import type { Principal } from '../../auth/principal';
+import { forbidden, notFound } from '../../common/docket-error';
+import { queueRolesOf } from '../../queues/queue-access';
+import { CustomerRequest } from '../entities/customer-request.entity';
+
+export const READ_ALL = 'requests.read.all';
+
+export interface RequestAccess {
+  request: CustomerRequest;
+  canWork: boolean;
+}
+
+/**
+ * Every read and write of one request starts here. A request outside the caller's queues answers 404,
+ * as if it did not exist, so ids cannot be probed; `requests.read.all` widens reading, never working.
+ */
+export async function accessRequest(manager: EntityManager, actor: Principal, id: number): Promise<RequestAccess> {
+  const request = await manager.findOneBy(CustomerRequest, { id });
+  if (!request) throw notFound('Request', id);
+  const member = (await queueRolesOf(manager, actor.userId)).member;
+  const own = request.queueId === null ? request.createdById === actor.userId : member.includes(request.queueId);
+  if (!own && !actor.permissions.has(READ_ALL as never)) throw notFound('Request', id);
+  return { request, canWork: own };
+}
+
+export async function workableRequest(manager: EntityManager, actor: Principal, id: number): Promise<CustomerRequest> {
+  const { request, canWork } = await accessRequest(manager, actor, id);
+  if (!canWork) throw forbidden('Only members of the request’s queue may work it', 'not_in_queue');
+  return request;
+}

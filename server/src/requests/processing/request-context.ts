@@ -1,0 +1,66 @@
+import type { EntityManager } from 'typeorm';
+import type { Principal } from '../../auth/principal';
+import { Client } from '../../directory/entities/client.entity';
+import { loadConfiguration } from '../../topics/configuration/configuration.repository';
+import type { StepOverrides, TopicConfiguration } from '../../topics/resolution/definitions';
+import { resolveAttributes } from '../../topics/resolution/resolve';
+import type { ResolvedForm } from '../../topics/resolution/resolved';
+import type { UserTaskStep } from '../../../../workflows/index';
+import { valuesFromRows } from '../domain/attribute-values';
+import type { CustomerRequest } from '../entities/customer-request.entity';
+import { RequestValue } from '../entities/request-value.entity';
+
+/** The evaluation context rules read (see topics/resolution/context-schema.ts), without `request.attributes`. */
+export async function contextData(manager: EntityManager, request: Pick<CustomerRequest, 'id' | 'number' | 'type' | 'priority' | 'status' | 'clientId' | 'contactId'>, topicCode: string, actor: Pick<Principal, 'login'> | null, attributes: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const client = request.clientId === null ? null : await manager.findOneBy(Client, { id: request.clientId });
+  const [contact] = request.contactId === null ? [] : ((await manager.query(
+    `SELECT ch.code AS channel, d.code AS direction, p.code AS place FROM contacts c
+     LEFT JOIN channels ch ON ch.id = c.channelId LEFT JOIN directions d ON d.id = c.directionId LEFT JOIN contact_places p ON p.id = c.placeId WHERE c.id = ?`,
+    [request.contactId],
+  )) as Record<string, string | null>[]);
+  return {
+    request: { id: request.id, number: request.number, type: request.type, priority: request.priority, status: request.status, topic: topicCode, attributes },
+    client: client ? { category: client.category, priority: client.priority, region: client.region, group: client.groupName } : {},
+    contact: contact ?? {},
+    user: actor ? { login: actor.login } : {},
+  };
+}
+
+/** A route step's attribute flag overrides in the resolver's terms (a rule is wrapped as `{rule}`). */
+export function stepOverrides(step: UserTaskStep | undefined): StepOverrides | null {
+  if (!step) return null;
+  const attributes = Object.fromEntries(
+    Object.entries(step.attributeFlags ?? {}).map(([code, flags]) => [code, Object.fromEntries(Object.entries(flags).map(([flag, value]) => [flag, typeof value === 'boolean' ? value : { rule: value }]))]),
+  );
+  return { stepId: step.id, stepName: step.name, attributes };
+}
+
+/** The topic's configuration, loaded once per operation and reused for each request in it. */
+export class TopicForms {
+  private configuration: Promise<TopicConfiguration> | null = null;
+
+  constructor(private readonly manager: EntityManager) {}
+
+  async config(): Promise<TopicConfiguration> {
+    this.configuration ??= loadConfiguration(this.manager);
+    return this.configuration;
+  }
+
+  async topic(topicId: number) {
+    return (await this.config()).nodes.find((node) => node.id === topicId && node.kind === 'topic');
+  }
+
+  async resolve(topicId: number, context: Record<string, unknown>, step: StepOverrides | null, includeInactive: boolean): Promise<ResolvedForm> {
+    return resolveAttributes({ configuration: await this.config(), topicId, step, context, includeInactive });
+  }
+
+  /** Every attribute a request of the topic can hold, inactive ones included. */
+  async attributesOf(topicId: number) {
+    return (await this.resolve(topicId, {}, null, true)).attributes;
+  }
+}
+
+export async function storedValues(manager: EntityManager, forms: TopicForms, request: Pick<CustomerRequest, 'id' | 'topicId'>): Promise<Record<string, unknown>> {
+  const rows = await manager.find(RequestValue, { where: { requestId: request.id } });
+  return valuesFromRows(await forms.attributesOf(request.topicId), rows);
+}

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { ROUTE_SOURCE } from '../requests/route-source';
+import { RouteCatalog } from './route-catalog';
+import { RouteMigrationService } from './route-migration.service';
+import { RouteVersionsService } from './route-versions.service';
+import { RoutesController } from './routes.controller';
+import { RoutesService } from './routes.service';
+
+/** Routes and their versions; requests read published versions through ROUTE_SOURCE only. */
+@Module({
+  imports: [AuditModule],
+  controllers: [RoutesController],
+  providers: [RoutesService, RouteVersionsService, RouteMigrationService, RouteCatalog, { provide: ROUTE_SOURCE, useExisting: RouteCatalog }],
+  exports: [ROUTE_SOURCE],
+})
+export class RoutesModule {}

@@ -1,0 +1,154 @@
+import { In, IsNull, Not, type EntityManager } from 'typeorm';
+import { badRequest } from '../common/docket-error';
+import { CustomerRequest } from '../requests/entities/customer-request.entity';
+import { cancelJobs, scheduleJob } from '../scheduler/job-runner';
+import { clockView, type ClockView } from './clock-replay';
+import { evaluateClocks, type EvaluatedClock } from './clock-store';
+import { SlaBreach } from './entities/sla-breach.entity';
+import { SlaClock } from './entities/sla-clock.entity';
+import { SlaLedgerEntry } from './entities/sla-ledger-entry.entity';
+import { SlaPolicy, type PolicyClock } from './entities/sla-policy.entity';
+import { choosePolicy, clockEventFor, POLICY_CLOCKS, RESOLUTION, STEP_CLOCK_PREFIX } from './policy-rules';
+
+export const SLA_WARNING = 'sla.warning';
+export const SLA_BREACH = 'sla.breach';
+
+/** What the request is about, for choosing its policy: the client, the contract and the service (as rule data). */
+export interface SlaContext {
+  client?: Record<string, unknown> | null;
+  contract?: Record<string, unknown> | null;
+  service?: Record<string, unknown> | null;
+}
+
+export type SlaEvent =
+  | { type: 'status'; status: string; previousStatus: string | null }
+  | { type: 'priority'; priority: number }
+  | { type: 'pause' | 'resume' | 'stop' | 'reset'; clock?: string; reason?: string }
+  | { type: 'step_enter' | 'step_leave'; stepId: string }
+  | { type: 'calendar'; calendarId: number };
+
+type NewEntry = Pick<SlaLedgerEntry, 'clock' | 'type'> & Partial<Pick<SlaLedgerEntry, 'policyId' | 'priority' | 'calendarId' | 'deadline' | 'reason' | 'actorId'>>;
+
+/** The payload of an SLA timer: which clock, and the deadline it was scheduled for. */
+export interface SlaTimerPayload {
+  clock: string;
+  deadline: string;
+}
+
+/**
+ * The request module's entry into regulation: it starts a request's clocks and reports what happens
+ * to the request; every call appends to the ledger, recomputes the clocks and reschedules their
+ * warning and breach timers, in the caller's transaction. Free of Nest (it needs nothing injected),
+ * so integration tests drive it directly.
+ */
+export class SlaClocks {
+  /** Chooses the policy and starts the reaction and resolution clocks; null when no policy applies. */
+  async startClocks(manager: EntityManager, request: CustomerRequest, context: SlaContext, now: Date): Promise<ClockView[] | null> {
+    const data = { ...context, request: { priority: request.priority, type: request.type, topicId: request.topicId } };
+    const policy = choosePolicy(await manager.find(SlaPolicy), data);
+    if (!policy) return null;
+    const starts = POLICY_CLOCKS.map((clock): NewEntry => ({ clock, type: 'start', policyId: policy.id, priority: request.priority, calendarId: policy.calendarId }));
+    await this.append(manager, request.id, starts, now);
+    const clocks = await this.recompute(manager, request.id, now);
+    const status = await this.statusEntries(manager, request.id, { type: 'status', status: request.status, previousStatus: null }, now);
+    return status.length ? this.appendAndRecompute(manager, request.id, status, now) : clocks;
+  }
+
+  /** Applies one event of the request's life; a request without clocks is left alone. */
+  async onEvent(manager: EntityManager, requestId: number, event: SlaEvent, now: Date): Promise<ClockView[]> {
+    const entries = await this.entriesFor(manager, requestId, event, now);
+    return entries.length ? this.appendAndRecompute(manager, requestId, entries, now) : this.views(await evaluateClocks(manager, requestId, now));
+  }
+
+  /** A deadline set by hand on one clock (the caller checks who may, and audits). */
+  async setDeadline(manager: EntityManager, requestId: number, clock: string, deadline: Date, reason: string, actorId: number, now: Date): Promise<ClockView[]> {
+    return this.appendAndRecompute(manager, requestId, [{ clock, type: 'deadline', deadline, reason, actorId }], now);
+  }
+
+  async appendAndRecompute(manager: EntityManager, requestId: number, entries: NewEntry[], now: Date): Promise<ClockView[]> {
+    await this.append(manager, requestId, entries, now);
+    return this.recompute(manager, requestId, now);
+  }
+
+  private async append(manager: EntityManager, requestId: number, entries: NewEntry[], now: Date): Promise<void> {
+    const rows = entries.map((entry) => manager.create(SlaLedgerEntry, { policyId: null, priority: null, calendarId: null, deadline: null, reason: null, actorId: null, ...entry, requestId, at: now }));
+    await manager.save(rows);
+  }
+
+  private async entriesFor(manager: EntityManager, requestId: number, event: SlaEvent, now: Date): Promise<NewEntry[]> {
+    const clocks = await manager.findBy(SlaClock, { requestId });
+    if (!clocks.length) return [];
+    const open = clocks.filter((clock) => clock.state === 'running' || clock.state === 'paused');
+    switch (event.type) {
+      case 'status':
+        return this.statusEntries(manager, requestId, event, now);
+      case 'priority':
+        return open.map((clock) => ({ clock: clock.clock, type: 'priority', priority: event.priority }));
+      case 'calendar':
+        return open.map((clock) => ({ clock: clock.clock, type: 'calendar', calendarId: event.calendarId }));
+      case 'step_enter':
+        return this.stepStart(manager, requestId, clocks, event.stepId);
+      case 'step_leave':
+        return open.filter((clock) => clock.clock === STEP_CLOCK_PREFIX + event.stepId).map((clock) => ({ clock: clock.clock, type: 'stop' }));
+      default: {
+        const wanted = { pause: ['running'], resume: ['paused'], stop: ['running', 'paused'], reset: ['running', 'paused', 'stopped'] }[event.type];
+        if (event.clock && !clocks.some((clock) => clock.clock === event.clock)) throw badRequest('unknown_clock', `Request ${requestId} has no clock "${event.clock}"`, [{ path: 'clock', message: 'unknown clock' }]);
+        return clocks.filter((clock) => (!event.clock || clock.clock === event.clock) && wanted.includes(clock.state)).map((clock) => ({ clock: clock.clock, type: event.type, reason: event.reason ?? null }));
+      }
+    }
+  }
+
+  private async statusEntries(manager: EntityManager, requestId: number, event: Extract<SlaEvent, { type: 'status' }>, now: Date): Promise<NewEntry[]> {
+    const clocks = await manager.findBy(SlaClock, { requestId, clock: In([...POLICY_CLOCKS]) });
+    const request = await manager.findOneByOrFail(CustomerRequest, { id: requestId });
+    const policies = new Map((await manager.findBy(SlaPolicy, { id: In(clocks.map((clock) => clock.policyId)) })).map((policy) => [policy.id, policy]));
+    const change = { status: event.status, previousStatus: event.previousStatus, priority: request.priority };
+    return clocks.flatMap((clock): NewEntry[] => {
+      const next = clockEventFor(policies.get(clock.policyId) as SlaPolicy, clock.clock as PolicyClock, clock.state, change, now.getTime());
+      return next ? [{ clock: clock.clock, type: next.type, reason: next.type === 'pause' ? (next.reason ?? null) : null }] : [];
+    });
+  }
+
+  /** A route step's clock starts on the resolution clock's policy, priority and calendar, if the policy limits that step. */
+  private async stepStart(manager: EntityManager, requestId: number, clocks: SlaClock[], stepId: string): Promise<NewEntry[]> {
+    const resolution = clocks.find((clock) => clock.clock === RESOLUTION);
+    const policy = resolution && (await manager.findOneBy(SlaPolicy, { id: resolution.policyId }));
+    if (!policy || policy.stepLimits[stepId] === undefined) return [];
+    const request = await manager.findOneByOrFail(CustomerRequest, { id: requestId });
+    const calendarId = (await manager.findOne(SlaLedgerEntry, { where: { requestId, clock: RESOLUTION, calendarId: Not(IsNull()) }, order: { id: 'DESC' } }))?.calendarId ?? policy.calendarId;
+    return [{ clock: STEP_CLOCK_PREFIX + stepId, type: 'start', policyId: policy.id, priority: request.priority, calendarId }];
+  }
+
+  /** Writes the clock states, closes breaches that no longer describe a clock, reschedules the timers, and sets the request's due date. */
+  async recompute(manager: EntityManager, requestId: number, now: Date): Promise<ClockView[]> {
+    const evaluated = await evaluateClocks(manager, requestId, now);
+    await cancelJobs(manager, SLA_WARNING, 'request', requestId, now);
+    await cancelJobs(manager, SLA_BREACH, 'request', requestId, now);
+    for (const { clock, policy, revision, result } of evaluated) {
+      const state = { policyId: policy.id, state: result.state, priority: result.priority, deadline: toDate(result.deadline), warningAt: toDate(result.warningAt), revision, updatedAt: now };
+      const existing = await manager.findOneBy(SlaClock, { requestId, clock });
+      await manager.save(Object.assign(existing ?? manager.create(SlaClock, { requestId, clock }), state));
+      await this.closeStaleBreaches(manager, requestId, clock, result.state === 'running' || result.state === 'paused' ? state.deadline : null, now);
+      if (result.state !== 'running' || state.deadline === null) continue;
+      const payload: SlaTimerPayload = { clock, deadline: state.deadline.toISOString() };
+      const timer = (kind: string, dueAt: Date) => scheduleJob(manager, { kind, dueAt, subjectType: 'request', subjectId: requestId, dedupeKey: `${kind}:${requestId}:${revision}:${clock}`, payload: { ...payload } }, now);
+      if (state.warningAt && state.warningAt < state.deadline) await timer(SLA_WARNING, state.warningAt);
+      await timer(SLA_BREACH, state.deadline);
+    }
+    const resolution = evaluated.find((clock) => clock.clock === RESOLUTION);
+    if (resolution) await manager.update(CustomerRequest, { id: requestId }, { dueAt: toDate(resolution.result.deadline) });
+    return this.views(evaluated);
+  }
+
+  private async closeStaleBreaches(manager: EntityManager, requestId: number, clock: string, currentDeadline: Date | null, now: Date): Promise<void> {
+    const open = await manager.findBy(SlaBreach, { requestId, clock, closedAt: IsNull() });
+    const stale = open.filter((breach) => currentDeadline === null || breach.deadline.getTime() !== currentDeadline.getTime());
+    if (stale.length) await manager.update(SlaBreach, { id: In(stale.map((breach) => breach.id)) }, { closedAt: now });
+  }
+
+  views(evaluated: EvaluatedClock[]): ClockView[] {
+    return evaluated.map(({ clock, policy, result }) => clockView(clock, policy.id, result));
+  }
+}
+
+const toDate = (instant: number | null) => (instant === null ? null : new Date(instant));
