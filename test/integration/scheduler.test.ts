@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { execFile } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { AuditEntry } from '../../server/src/audit/audit-entry.entity';
@@ -34,11 +34,23 @@ describe.each(testDatabases())('timers claimed under leases by several processes
     await first.runMigrations();
   });
 
-  function sweepInAnotherProcess(clock: Date): Promise<SweepReport> {
+  /** Starts a second process sweeping; `ready` resolves once it is connected and about to sweep. */
+  function sweepInAnotherProcess(clock: Date): { ready: Promise<void>; report: Promise<SweepReport> } {
     const args = [join(__dirname, '../helpers/sweep-process.js'), scratch.url, database === 'sqlite' ? 'sqlite' : 'mysql', 'there', clock.toISOString(), '50'];
-    return new Promise((resolve, reject) =>
-      execFile(process.execPath, args, (error, stdout, stderr) => (error ? reject(new Error(stderr || error.message)) : resolve(JSON.parse(stdout) as SweepReport))),
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    let errors = '';
+    let signalReady: () => void = () => undefined;
+    const ready = new Promise<void>((resolve) => (signalReady = resolve));
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.startsWith('ready\n')) signalReady();
+    });
+    child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
+    const report = new Promise<SweepReport>((resolve, reject) =>
+      child.once('exit', (code) => (code === 0 ? resolve(JSON.parse(output.split('\n')[1]) as SweepReport) : reject(new Error(errors || `exit ${code}`)))),
     );
+    return { ready, report };
   }
 
   afterAll(async () => {
@@ -61,8 +73,13 @@ describe.each(testDatabases())('timers claimed under leases by several processes
     await scheduleMany(1000);
     const clock = at(5_000);
     const otherProcess = sweepInAnotherProcess(clock);
-    const here = await new JobRunner(sources[0], new Map([['sla.breach', auditing]]), { batchSize: 50, leaseMs: 60_000, instance: 'here' }).sweep(() => clock);
-    const there = await otherProcess;
+    await otherProcess.ready;
+    const slowly: JobHandler = async (job, manager, now) => {
+      await new Promise((resolve) => setTimeout(resolve, 2));
+      await auditing(job, manager, now);
+    };
+    const here = await new JobRunner(sources[0], new Map([['sla.breach', slowly]]), { batchSize: 50, leaseMs: 60_000, instance: 'here' }).sweep(() => clock);
+    const there = await otherProcess.report;
     expect(here.done + there.done).toBe(1000);
     expect(here.done).toBeGreaterThan(0);
     expect(there.done).toBeGreaterThan(0);

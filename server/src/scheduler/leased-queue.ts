@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
-import type { LeasedRow } from './entities/leased-row';
+import type { LeasedRow, LeaseState } from './entities/leased-row';
 
 export interface ClaimOptions {
   now: Date;
@@ -43,7 +43,11 @@ export class LeasedQueue<Row extends LeasedRow & ObjectLiteral> {
         .execute();
     } else {
       await this.dataSource.transaction(async (manager) => {
-        const ids = (await this.dueRows(manager, now, limit).select('due.id', 'id').setLock('pessimistic_write').setOnLocked('skip_locked').getRawMany()).map((row) => Number(row.id));
+        // Two index-ordered ranges rather than one OR: an OR forces a sort, and InnoDB then locks every
+        // due row it read, so a second process would find them all locked and claim nothing.
+        const due = await this.lockFree(manager, 'pending', 'dueAt', now, limit);
+        const expired = due.length < limit ? await this.lockFree(manager, 'running', 'leaseUntil', now, limit - due.length) : [];
+        const ids = [...due, ...expired];
         if (ids.length) await manager.createQueryBuilder().update(this.target).set(claimed).whereInIds(ids).execute();
       });
     }
@@ -80,10 +84,24 @@ export class LeasedQueue<Row extends LeasedRow & ObjectLiteral> {
     return result.affected === 1;
   }
 
+  /** Ids of rows in `state` whose `column` is before now, in that index's order, skipping rows another process holds. */
+  private async lockFree(manager: EntityManager, state: LeaseState, column: 'dueAt' | 'leaseUntil', now: Date, limit: number): Promise<number[]> {
+    const rows = await manager
+      .createQueryBuilder(this.target, 'due')
+      .select('due.id', 'id')
+      .where(`due.state = :state AND due.${column} <= :now`, { state, now })
+      .orderBy(`due.${column}`, 'ASC')
+      .limit(limit)
+      .setLock('pessimistic_write')
+      .setOnLocked('skip_locked')
+      .getRawMany();
+    return rows.map((row) => Number(row.id));
+  }
+
   private dueRows(manager: EntityManager, now: Date, limit: number) {
     return manager
       .createQueryBuilder(this.target, 'due')
-      .where('(due.state = :pending AND due.dueAt <= :now) OR (due.state = :running AND due.leaseUntil < :now)', { pending: 'pending', running: 'running', now })
+      .where('(due.state = :pending AND due.dueAt <= :now) OR (due.state = :running AND due.leaseUntil <= :now)', { pending: 'pending', running: 'running', now })
       .orderBy('due.dueAt', 'ASC')
       .limit(limit);
   }
