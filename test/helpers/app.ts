@@ -136,7 +136,9 @@ export async function request(base: string, method: string, path: string, option
  */
 function send(url: string, method: string, headers: Record<string, string>, body?: string): Promise<{ status: number; text: string; headers: Headers }> {
   return new Promise((resolve, reject) => {
+    let answered = false;
     const outgoing = httpRequest(url, { method, headers: body === undefined ? headers : { ...headers, 'content-length': String(Buffer.byteLength(body)) } }, (incoming) => {
+      answered = true;
       const chunks: Buffer[] = [];
       incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
       incoming.on('end', () => {
@@ -146,9 +148,11 @@ function send(url: string, method: string, headers: Record<string, string>, body
       });
     });
     outgoing.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code !== 'EPIPE' && error.code !== 'ECONNRESET') return reject(error);
-      // The answer may already be on its way; if none arrives, the test must fail rather than wait forever.
-      setTimeout(() => reject(new Error(`${method} ${url}: the server closed the connection without an answer`)), 2_000).unref();
+      if (error.code !== 'EPIPE' && error.code !== 'ECONNRESET') reject(error);
+    });
+    // A server that closes without answering must fail the test, not leave it waiting forever.
+    outgoing.on('close', () => {
+      if (!answered) reject(new Error(`${method} ${url}: the server closed the connection without an answer`));
     });
     outgoing.end(body);
   });

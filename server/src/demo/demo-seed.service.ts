@@ -7,6 +7,7 @@ import { DOCKET_CONFIG } from '../config/config.module';
 import type { DocketConfig } from '../config/docket-config';
 import { DirectoryDemoSeeder } from '../directory/directory-demo.seeder';
 import { DEMO_USERS, demoPassword } from './demo-users';
+import { ProcessDemoSeeder } from './process-demo.seeder';
 
 export interface DemoLogin {
   login: string;
@@ -22,6 +23,7 @@ export class DemoSeedService {
     private readonly users: UsersService,
     @Inject(DOCKET_CONFIG) private readonly config: DocketConfig,
     private readonly directoryDemo: DirectoryDemoSeeder,
+    private readonly processDemo: ProcessDemoSeeder,
   ) {}
 
   async seedIfWanted(): Promise<DemoLogin[]> {
@@ -31,6 +33,7 @@ export class DemoSeedService {
       await this.users.create(null, { login: demo.login, name: demo.name, password: demoPassword(demo.login), roleCodes: [...demo.roleCodes] });
     }
     await this.directoryDemo.seedOnce('operator');
+    await this.processDemo.seedOnce({ members: ['operator', 'specialist'], administrator: 'manager' });
     return DEMO_USERS.map((demo) => ({ login: demo.login, password: demoPassword(demo.login), roles: demo.roleCodes }));
   }
 }

@@ -34,11 +34,3 @@ export function whereCodeOrName<T extends ObjectLiteral>(builder: SelectQueryBui
   if (!q) return builder;
   return builder.andWhere(`(LOWER(${alias}.code) LIKE :q ${LIKE_ESCAPE} OR LOWER(${alias}.name) LIKE :q ${LIKE_ESCAPE})`, { q: `%${escapeLike(q.toLowerCase())}%` });
 }
-
-/**
- * A validated DTO instance carries every declared field, absent ones as `undefined`; spreading it over
- * defaults would erase them. This keeps only the fields the client sent.
- */
-export function sentFields<T extends object>(body: T): Partial<T> {
-  return Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined)) as Partial<T>;
-}

@@ -1,13 +1,11 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsInt, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
-import { applyDecorators } from '@nestjs/common';
-import { CODE_MESSAGE, CODE_PATTERN } from '../auth/roles/roles.dto';
+import { IsBoolean, IsOptional, IsString, MaxLength } from 'class-validator';
 import { PageQuery } from '../common/paging';
+import { CodeField as CommonCodeField } from '../common/dto-fields';
 
-/** A configuration code: unique, stable, referenced by rules and exports. */
-export const CodeField = (example: string) =>
-  applyDecorators(ApiProperty({ example, maxLength: 64 }), IsString(), Length(1, 64), Matches(CODE_PATTERN, { message: CODE_MESSAGE }));
+/** Catalog codes also state their length limit in the OpenAPI document. */
+export const CodeField = (example: string) => CommonCodeField(example, { maxLength: 64 });
 
 export const BooleanQuery = () => Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value));
 
@@ -24,13 +22,4 @@ export class CatalogListQuery extends PageQuery {
   @BooleanQuery()
   @IsBoolean()
   active?: boolean;
-}
-
-export class ReorderDto {
-  @ApiProperty({ type: [Number], description: 'ids in their new order; positions become 0, 1, 2, …' })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(5000)
-  @IsInt({ each: true })
-  ids!: number[];
 }

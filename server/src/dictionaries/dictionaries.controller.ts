@@ -2,7 +2,8 @@ import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Patch, Po
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '../auth/principal';
 import { CurrentPrincipal, RequirePermission } from '../auth/principal';
-import { CatalogListQuery, ReorderDto } from './catalog.dto';
+import { CatalogListQuery } from './catalog.dto';
+import { ReorderDto } from '../common/reorder.dto';
 import { CreateDictionaryDto, CreateDictionaryItemDto, DictionaryItemsQuery, HierarchyQuery, UnderQuery, UpdateDictionaryDto, UpdateDictionaryItemDto } from './dictionaries.dto';
 import { DictionariesService } from './dictionaries.service';
 

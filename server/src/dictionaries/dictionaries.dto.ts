@@ -1,20 +1,16 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
 import { BooleanQuery, CodeField } from './catalog.dto';
+import { ActiveField, NameField, OptionalTextField, PositionField } from '../common/dto-fields';
 
 export class CreateDictionaryDto {
   @CodeField('REGION')
   code!: string;
 
-  @ApiProperty()
-  @IsString()
-  @Length(1, 200)
+  @NameField()
   name!: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(1000)
+  @OptionalTextField(1000)
   description?: string;
 
   @ApiPropertyOptional({ description: 'items may have parents' })
@@ -22,15 +18,10 @@ export class CreateDictionaryDto {
   @IsBoolean()
   hierarchical?: boolean;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsBoolean()
+  @ActiveField()
   active?: boolean;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsInt()
-  @Min(0)
+  @PositionField()
   position?: number;
 }
 
@@ -40,9 +31,7 @@ export class CreateDictionaryItemDto {
   @CodeField('PSKOV')
   code!: string;
 
-  @ApiProperty()
-  @IsString()
-  @Length(1, 200)
+  @NameField()
   name!: string;
 
   @ApiPropertyOptional({ type: String, nullable: true, description: 'code of the parent item (hierarchical dictionaries only)' })
@@ -51,15 +40,10 @@ export class CreateDictionaryItemDto {
   @MaxLength(64)
   parentCode?: string | null;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsBoolean()
+  @ActiveField()
   active?: boolean;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsInt()
-  @Min(0)
+  @PositionField()
   position?: number;
 }
 

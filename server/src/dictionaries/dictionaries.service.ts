@@ -5,7 +5,8 @@ import { AuditService, changesBetween } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
 import { badRequest, conflict, notFound } from '../common/docket-error';
 import { Page, pageWindow } from '../common/paging';
-import { assertCodeFree, reorderRows, sentFields, whereCodeOrName } from './catalog-writes';
+import { assertCodeFree, reorderRows, whereCodeOrName } from './catalog-writes';
+import { definedFields } from '../common/defined-fields';
 import { CatalogListQuery } from './catalog.dto';
 import { CreateDictionaryDto, CreateDictionaryItemDto, UpdateDictionaryDto, UpdateDictionaryItemDto } from './dictionaries.dto';
 import { DictionaryItem } from './entities/dictionary-item.entity';
@@ -67,7 +68,7 @@ export class DictionariesService {
   async create(actor: Principal | null, body: CreateDictionaryDto): Promise<Dictionary> {
     return this.dataSource.transaction(async (manager) => {
       await assertCodeFree(manager, Dictionary, { code: body.code }, 'dictionary', body.code);
-      const dictionary = manager.create(Dictionary, { description: '', hierarchical: false, active: true, position: 0, ...sentFields(body) });
+      const dictionary = manager.create(Dictionary, { description: '', hierarchical: false, active: true, position: 0, ...definedFields(body) });
       await manager.save(dictionary);
       await this.audit.record(manager, actor, { entityType: 'dictionary', entityId: dictionary.id, action: 'create', changes: changesBetween(null, dictionary, DICTIONARY_FIELDS) });
       return dictionary;
@@ -81,7 +82,7 @@ export class DictionariesService {
         throw conflict('has_hierarchy', 'Items of this dictionary have parents; move them to the top level first', [{ path: 'hierarchical', message: 'items have parents' }]);
       }
       const before = { ...dictionary };
-      Object.assign(dictionary, sentFields(body));
+      Object.assign(dictionary, definedFields(body));
       await manager.save(dictionary);
       await this.audit.record(manager, actor, { entityType: 'dictionary', entityId: id, action: 'update', changes: changesBetween(before, dictionary, DICTIONARY_FIELDS) });
       return dictionary;
@@ -135,7 +136,7 @@ export class DictionariesService {
         item.parentId = await this.parentIdOf(manager, dictionary, itemId, parentCode);
         item.parentCode = parentCode;
       }
-      Object.assign(item, sentFields(rest));
+      Object.assign(item, definedFields(rest));
       const { parentCode: _derived, ...row } = item;
       await manager.save(DictionaryItem, row);
       await this.audit.record(manager, actor, { entityType: 'dictionary_item', entityId: itemId, action: 'update', changes: changesBetween(before, item, ITEM_FIELDS) });

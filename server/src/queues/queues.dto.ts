@@ -1,30 +1,20 @@
-import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
+import { ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
-import { CODE_MESSAGE, CODE_PATTERN } from '../auth/roles/roles.dto';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
 import { PageQuery } from '../common/paging';
+import { ActiveField, CodeField, IdListField, NameField, OptionalTextField } from '../common/dto-fields';
 
 export class CreateQueueDto {
-  @ApiProperty({ example: 'CP' })
-  @IsString()
-  @Length(1, 64)
-  @Matches(CODE_PATTERN, { message: CODE_MESSAGE })
+  @CodeField('CP')
   code!: string;
 
-  @ApiProperty({ example: 'Contract processing' })
-  @IsString()
-  @Length(1, 200)
+  @NameField('Contract processing')
   name!: string;
 
-  @ApiPropertyOptional({ type: String, nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(1000)
+  @OptionalTextField(1000, { nullable: true })
   description?: string | null;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsBoolean()
+  @ActiveField()
   active?: boolean;
 
   @ApiPropertyOptional({ type: [String], description: 'route step ids whose requests may wait here; empty for any' })
@@ -39,22 +29,13 @@ export class CreateQueueDto {
 export class UpdateQueueDto extends PartialType(OmitType(CreateQueueDto, ['code'] as const)) {}
 
 export class QueuePeopleDto {
-  @ApiProperty({ type: [Number] })
-  @IsArray()
-  @ArrayMaxSize(5000)
-  @IsInt({ each: true })
+  @IdListField(5000)
   memberIds!: number[];
 
-  @ApiProperty({ type: [Number] })
-  @IsArray()
-  @ArrayMaxSize(500)
-  @IsInt({ each: true })
+  @IdListField(500)
   workgroupIds!: number[];
 
-  @ApiProperty({ type: [Number] })
-  @IsArray()
-  @ArrayMaxSize(500)
-  @IsInt({ each: true })
+  @IdListField(500)
   administratorIds!: number[];
 }
 

@@ -12,6 +12,6 @@ import { RoutesService } from './routes.service';
   imports: [AuditModule],
   controllers: [RoutesController],
   providers: [RoutesService, RouteVersionsService, RouteMigrationService, RouteCatalog, { provide: ROUTE_SOURCE, useExisting: RouteCatalog }],
-  exports: [ROUTE_SOURCE],
+  exports: [ROUTE_SOURCE, RoutesService, RouteVersionsService],
 })
 export class RoutesModule {}

@@ -1,21 +1,16 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { Allow, ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDateString, IsIn, IsInt, IsObject, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { Allow, ArrayMaxSize, ArrayMinSize, IsArray, IsDateString, IsIn, IsInt, IsObject, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
 import type { Rule, WorkCalendar } from '../../../rules/index';
-import { CODE_MESSAGE, CODE_PATTERN } from '../auth/roles/roles.dto';
 import { PageQuery } from '../common/paging';
 import type { ClockAction, PolicyClock, PriorityTarget } from './entities/sla-policy.entity';
+import { ActiveField, CodeField, NameField } from '../common/dto-fields';
 
 export class CreateCalendarDto {
-  @ApiProperty({ example: 'office-msk' })
-  @IsString()
-  @Length(1, 64)
-  @Matches(CODE_PATTERN, { message: CODE_MESSAGE })
+  @CodeField('office-msk')
   code!: string;
 
-  @ApiProperty({ example: 'Office hours, Moscow' })
-  @IsString()
-  @Length(1, 200)
+  @NameField('Office hours, Moscow')
   name!: string;
 
   @ApiProperty({
@@ -45,20 +40,13 @@ export class ClockRuleDto {
 }
 
 export class CreatePolicyDto {
-  @ApiProperty({ example: 'vip-24x7' })
-  @IsString()
-  @Length(1, 64)
-  @Matches(CODE_PATTERN, { message: CODE_MESSAGE })
+  @CodeField('vip-24x7')
   code!: string;
 
-  @ApiProperty()
-  @IsString()
-  @Length(1, 200)
+  @NameField()
   name!: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsBoolean()
+  @ActiveField()
   active?: boolean;
 
   @ApiPropertyOptional({ description: 'lower ranks are tried first', default: 100 })

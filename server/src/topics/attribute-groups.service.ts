@@ -9,6 +9,7 @@ import { AttributeGroupView, CreateAttributeGroupDto, toAttributeGroupView, Upda
 import { AttributeDefinition } from './entities/attribute-definition.entity';
 import { AttributeGroup } from './entities/attribute-group.entity';
 import { inUse } from './topics.errors';
+import { applySortOrder } from './sort-order';
 
 const AUDITED: (keyof AttributeGroup)[] = ['name', 'sortOrder', 'collapsed'];
 const ENTITY = 'attribute_group';
@@ -60,13 +61,7 @@ export class AttributeGroupsService {
       if (groups.length !== ids.length || new Set(ids).size !== ids.length) throw badRequest('invalid_order', 'List existing attribute groups, each once', [{ path: 'ids', message: 'unknown or repeated group' }]);
       const byId = new Map(groups.map((group) => [group.id, group]));
       const ordered = ids.map((groupId) => byId.get(groupId)!);
-      for (const [index, group] of ordered.entries()) {
-        if (group.sortOrder === index) continue;
-        const before = { ...group };
-        group.sortOrder = index;
-        await manager.save(group);
-        await this.audit.record(manager, actor, { entityType: ENTITY, entityId: group.id, action: 'reorder', changes: changesBetween(before, group, ['sortOrder']) }, now);
-      }
+      await applySortOrder(manager, this.audit, actor, ENTITY, ordered, now);
       return ordered.map(toAttributeGroupView);
     });
   }

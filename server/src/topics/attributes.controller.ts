@@ -8,7 +8,7 @@ import { BindingsService } from './bindings.service';
 import { CreateAttributeGroupDto, UpdateAttributeGroupDto } from './dto/attribute-group.dto';
 import { AttributeQuery, CreateAttributeDto, UpdateAttributeDto } from './dto/attribute.dto';
 import { CreateBindingDto, UpdateBindingDto } from './dto/binding.dto';
-import { ReorderDto } from './dto/topic-node.dto';
+import { TopicsReorderDto } from './dto/topic-node.dto';
 
 @ApiTags('attributes')
 @ApiBearerAuth()
@@ -31,7 +31,7 @@ export class AttributesController {
   @Post('reorder')
   @HttpCode(200)
   @RequirePermission('topics.manage')
-  reorder(@CurrentPrincipal() actor: Principal, @Body() body: ReorderDto) {
+  reorder(@CurrentPrincipal() actor: Principal, @Body() body: TopicsReorderDto) {
     return this.attributes.reorder(actor, body.ids);
   }
 
@@ -90,7 +90,7 @@ export class AttributeGroupsController {
   @Post('reorder')
   @HttpCode(200)
   @RequirePermission('topics.manage')
-  reorder(@CurrentPrincipal() actor: Principal, @Body() body: ReorderDto) {
+  reorder(@CurrentPrincipal() actor: Principal, @Body() body: TopicsReorderDto) {
     return this.groups.reorder(actor, body.ids);
   }
 
@@ -130,7 +130,7 @@ export class BindingsController {
   @Post('reorder')
   @HttpCode(200)
   @RequirePermission('topics.manage')
-  reorder(@CurrentPrincipal() actor: Principal, @Param('nodeId', ParseIntPipe) nodeId: number, @Body() body: ReorderDto) {
+  reorder(@CurrentPrincipal() actor: Principal, @Param('nodeId', ParseIntPipe) nodeId: number, @Body() body: TopicsReorderDto) {
     return this.bindings.reorder(actor, nodeId, body.ids);
   }
 

@@ -16,6 +16,7 @@ import { AttributeDefinition } from './entities/attribute-definition.entity';
 import { AttributeGroup } from './entities/attribute-group.entity';
 import { ListColumnService } from './list-column.service';
 import { duplicateCode, inUse, unknownReference } from './topics.errors';
+import { applySortOrder } from './sort-order';
 
 const AUDITED: (keyof AttributeDefinition)[] = [
   'code', 'name', 'description', 'valueType', 'scale', 'dictionaryCode', 'queryCode', 'multiple', 'defaultValue', 'required', 'hidden', 'readOnly',
@@ -111,13 +112,7 @@ export class AttributesService {
       if (attributes.length !== ids.length || new Set(ids).size !== ids.length) throw badRequest('invalid_order', 'List existing attributes, each once', [{ path: 'ids', message: 'unknown or repeated attribute' }]);
       const byId = new Map(attributes.map((attribute) => [attribute.id, attribute]));
       const ordered = ids.map((attributeId) => byId.get(attributeId)!);
-      for (const [index, attribute] of ordered.entries()) {
-        if (attribute.sortOrder === index) continue;
-        const before = { ...attribute };
-        attribute.sortOrder = index;
-        await manager.save(attribute);
-        await this.audit.record(manager, actor, { entityType: ENTITY, entityId: attribute.id, action: 'reorder', changes: changesBetween(before, attribute, ['sortOrder']) }, now);
-      }
+      await applySortOrder(manager, this.audit, actor, ENTITY, ordered, now);
       return ordered.map(toAttributeView);
     });
   }

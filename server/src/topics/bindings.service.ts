@@ -12,6 +12,7 @@ import { AttributeBinding } from './entities/attribute-binding.entity';
 import { AttributeDefinition } from './entities/attribute-definition.entity';
 import { TopicNode } from './entities/topic-node.entity';
 import { unknownReference } from './topics.errors';
+import { applySortOrder } from './sort-order';
 
 const AUDITED: (keyof AttributeBinding)[] = ['nodeId', 'attributeId', 'required', 'hidden', 'readOnly', 'defaultValue', 'sortOrder'];
 const ENTITY = 'attribute_binding';
@@ -81,13 +82,7 @@ export class BindingsService {
         throw badRequest('invalid_order', 'List every attribute bound to the node exactly once', [{ path: 'ids', message: 'must be all the attributes bound here, each once' }]);
       }
       const ordered = attributeIds.map((id) => byAttribute.get(id)!);
-      for (const [index, binding] of ordered.entries()) {
-        if (binding.sortOrder === index) continue;
-        const before = { ...binding };
-        binding.sortOrder = index;
-        await manager.save(binding);
-        await this.audit.record(manager, actor, { entityType: ENTITY, entityId: binding.id, action: 'reorder', changes: changesBetween(before, binding, ['sortOrder']) }, now);
-      }
+      await applySortOrder(manager, this.audit, actor, ENTITY, ordered, now);
       return ordered.map(toBindingView);
     });
   }

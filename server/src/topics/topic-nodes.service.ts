@@ -14,6 +14,7 @@ import { CreateTopicNodeDto, toTopicNodeView, TopicNodeQuery, TopicNodeView, Upd
 import { AttributeBinding } from './entities/attribute-binding.entity';
 import { TopicNode } from './entities/topic-node.entity';
 import { duplicateCode, inUse } from './topics.errors';
+import { applySortOrder } from './sort-order';
 
 const AUDITED: (keyof TopicNode)[] = ['code', 'name', 'description', 'kind', 'parentId', 'active', 'sortOrder'];
 const ENTITY = 'topic_node';
@@ -99,13 +100,7 @@ export class TopicNodesService {
       }
       const byId = new Map(nodes.map((node) => [node.id, node]));
       const ordered = ids.map((nodeId) => byId.get(nodeId)!);
-      for (const [index, node] of ordered.entries()) {
-        if (node.sortOrder === index) continue;
-        const before = { ...node };
-        node.sortOrder = index;
-        await manager.save(node);
-        await this.audit.record(manager, actor, { entityType: ENTITY, entityId: node.id, action: 'reorder', changes: changesBetween(before, node, ['sortOrder']) }, now);
-      }
+      await applySortOrder(manager, this.audit, actor, ENTITY, ordered, now);
       return ordered.map(toTopicNodeView);
     });
   }

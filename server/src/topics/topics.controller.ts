@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Patch, Po
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '../auth/principal';
 import { CurrentPrincipal, RequirePermission } from '../auth/principal';
-import { CreateTopicNodeDto, ReorderDto, TopicNodeQuery, UpdateTopicNodeDto } from './dto/topic-node.dto';
+import { CreateTopicNodeDto, TopicsReorderDto, TopicNodeQuery, UpdateTopicNodeDto } from './dto/topic-node.dto';
 import { FormQuery, ResolveTopicDto } from './dto/resolve.dto';
 import { FormsService } from './forms.service';
 import type { StepAttributeOverride } from './resolution/definitions';
@@ -32,7 +32,7 @@ export class TopicsController {
   @Post('reorder')
   @HttpCode(200)
   @RequirePermission('topics.manage')
-  reorder(@CurrentPrincipal() actor: Principal, @Body() body: ReorderDto) {
+  reorder(@CurrentPrincipal() actor: Principal, @Body() body: TopicsReorderDto) {
     return this.nodes.reorder(actor, body.ids);
   }
 

@@ -19,6 +19,6 @@ import { TopicsController } from './topics.controller';
   imports: [TypeOrmModule.forFeature([TopicNode, AttributeDefinition, AttributeGroup, AttributeBinding]), AuditModule],
   controllers: [TopicsController, BindingsController, AttributesController, AttributeGroupsController],
   providers: [TopicNodesService, AttributesService, AttributeGroupsService, BindingsService, FormsService, ListColumnService],
-  exports: [FormsService, ListColumnService],
+  exports: [FormsService, ListColumnService, TopicNodesService, AttributesService, AttributeGroupsService, BindingsService],
 })
 export class TopicsModule {}

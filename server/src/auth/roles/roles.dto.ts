@@ -1,26 +1,16 @@
-import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { ApiProperty, OmitType, PartialType } from '@nestjs/swagger';
+import { ArrayMaxSize, IsArray, IsIn } from 'class-validator';
 import { ALL_PERMISSIONS, Permission } from '../permissions';
-
-export const CODE_PATTERN = /^[A-Za-z][A-Za-z0-9_.-]*$/;
-export const CODE_MESSAGE = 'a code starts with a letter and contains letters, digits and _ . - only';
+import { CodeField, NameField, OptionalTextField } from '../../common/dto-fields';
 
 export class CreateRoleDto {
-  @ApiProperty({ example: 'dispatcher' })
-  @IsString()
-  @Length(1, 64)
-  @Matches(CODE_PATTERN, { message: CODE_MESSAGE })
+  @CodeField('dispatcher')
   code!: string;
 
-  @ApiProperty()
-  @IsString()
-  @Length(1, 200)
+  @NameField()
   name!: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(1000)
+  @OptionalTextField(1000)
   description?: string;
 
   @ApiProperty({ enum: ALL_PERMISSIONS, isArray: true })

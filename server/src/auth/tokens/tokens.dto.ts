@@ -1,11 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, Length } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsISO8601, IsOptional } from 'class-validator';
 import { ALL_PERMISSIONS, Permission } from '../permissions';
+import { NameField } from '../../common/dto-fields';
 
 export class CreateTokenDto {
-  @ApiProperty({ example: 'Telephony gateway' })
-  @IsString()
-  @Length(1, 200)
+  @NameField('Telephony gateway')
   name!: string;
 
   @ApiPropertyOptional({ description: 'the user the token acts as; the caller when absent' })

@@ -3,6 +3,7 @@ import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsTimeZone, Length, Matches, MaxLength, MinLength } from 'class-validator';
 import { PageQuery } from '../../common/paging';
 import { PASSWORD_MIN_LENGTH } from '../dto/login.dto';
+import { ActiveField, NameField } from '../../common/dto-fields';
 
 export const LOCALES = ['en', 'ru'] as const;
 const LOGIN_PATTERN = /^[a-zA-Z0-9._@-]+$/;
@@ -28,9 +29,7 @@ export class CreateUserDto {
   @Matches(LOGIN_PATTERN, { message: 'login may contain letters, digits and . _ @ - only' })
   login!: string;
 
-  @ApiProperty({ example: 'Ivan Ivanov' })
-  @IsString()
-  @Length(1, 200)
+  @NameField('Ivan Ivanov')
   name!: string;
 
   @ApiProperty({ minLength: PASSWORD_MIN_LENGTH })
@@ -45,9 +44,7 @@ export class CreateUserDto {
   @MaxLength(254)
   email?: string | null;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsBoolean()
+  @ActiveField()
   active?: boolean;
 
   @ApiPropertyOptional({ enum: LOCALES })

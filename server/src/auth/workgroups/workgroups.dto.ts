@@ -1,29 +1,18 @@
-import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
-import { CODE_MESSAGE, CODE_PATTERN } from '../roles/roles.dto';
+import { ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { ActiveField, CodeField, IdListField, NameField, OptionalTextField } from '../../common/dto-fields';
 
 export class CreateWorkgroupDto {
-  @ApiProperty({ example: 'L2_NETWORK' })
-  @IsString()
-  @Length(1, 64)
-  @Matches(CODE_PATTERN, { message: CODE_MESSAGE })
+  @CodeField('L2_NETWORK')
   code!: string;
 
-  @ApiProperty()
-  @IsString()
-  @Length(1, 200)
+  @NameField()
   name!: string;
 
-  @ApiPropertyOptional({ type: String, nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @OptionalTextField(200, { nullable: true })
   specialisation?: string | null;
 
-  @ApiPropertyOptional({ type: String, nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @OptionalTextField(200, { nullable: true })
   territory?: string | null;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 9 })
@@ -43,18 +32,13 @@ export class CreateWorkgroupDto {
   @IsInt()
   managerId?: number | null;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsBoolean()
+  @ActiveField()
   active?: boolean;
 }
 
 export class UpdateWorkgroupDto extends PartialType(OmitType(CreateWorkgroupDto, ['code'] as const)) {}
 
 export class SetMembersDto {
-  @ApiProperty({ type: [Number] })
-  @IsArray()
-  @ArrayMaxSize(1000)
-  @IsInt({ each: true })
+  @IdListField(1000)
   userIds!: number[];
 }

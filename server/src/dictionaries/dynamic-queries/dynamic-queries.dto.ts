@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { CodeField } from '../catalog.dto';
 import { DYNAMIC_QUERY_LIMITS } from './allowed-tables';
 import { PARAMETER_TYPES, type ParameterType } from './query-parameters';
+import { ActiveField, NameField, OptionalTextField } from '../../common/dto-fields';
 
 export class QueryParameterDto {
   @ApiProperty({ example: 'category' })
@@ -25,15 +26,10 @@ export class CreateDynamicQueryDto {
   @CodeField('CLIENTS_BY_CATEGORY')
   code!: string;
 
-  @ApiProperty()
-  @IsString()
-  @Length(1, 200)
+  @NameField()
   name!: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(1000)
+  @OptionalTextField(1000)
   description?: string;
 
   @ApiProperty({ example: 'SELECT id AS value, name AS label FROM clients WHERE category = :category', description: 'one SELECT over the allowed tables; parameters as :name' })
@@ -66,9 +62,7 @@ export class CreateDynamicQueryDto {
   @Max(DYNAMIC_QUERY_LIMITS.maxRows)
   maxRows?: number;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsBoolean()
+  @ActiveField()
   active?: boolean;
 }
 

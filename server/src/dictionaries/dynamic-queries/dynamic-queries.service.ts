@@ -5,7 +5,8 @@ import { AuditService, changesBetween } from '../../audit/audit.service';
 import type { Principal } from '../../auth/principal';
 import { badRequest, conflict, ErrorDetail, notFound } from '../../common/docket-error';
 import { Page, pageWindow } from '../../common/paging';
-import { assertCodeFree, sentFields, whereCodeOrName } from '../catalog-writes';
+import { assertCodeFree, whereCodeOrName } from '../catalog-writes';
+import { definedFields } from '../../common/defined-fields';
 import { CatalogListQuery } from '../catalog.dto';
 import { DynamicQuery } from '../entities/dynamic-query.entity';
 import { DYNAMIC_QUERY_LIMITS, DYNAMIC_QUERY_TABLES } from './allowed-tables';
@@ -46,7 +47,7 @@ export class DynamicQueriesService {
     await this.validate(body.sql, parameters, body.valueColumn, body.labelColumn);
     return this.dataSource.transaction(async (manager) => {
       await assertCodeFree(manager, DynamicQuery, { code: body.code }, 'dynamic query', body.code);
-      const query = manager.create(DynamicQuery, { description: '', maxRows: 100, active: true, ...sentFields(body), parameters });
+      const query = manager.create(DynamicQuery, { description: '', maxRows: 100, active: true, ...definedFields(body), parameters });
       await manager.save(query);
       await this.audit.record(manager, actor, { entityType: 'dynamic_query', entityId: query.id, action: 'create', changes: changesBetween(null, query, AUDITED) });
       return query;
@@ -55,7 +56,7 @@ export class DynamicQueriesService {
 
   async update(actor: Principal, id: number, body: UpdateDynamicQueryDto): Promise<DynamicQuery> {
     const current = await this.load(this.dataSource.manager, id);
-    const next = { ...current, ...sentFields(body), parameters: body.parameters ? normalise(body.parameters) : current.parameters };
+    const next = { ...current, ...definedFields(body), parameters: body.parameters ? normalise(body.parameters) : current.parameters };
     await this.validate(next.sql, next.parameters, next.valueColumn, next.labelColumn);
     return this.dataSource.transaction(async (manager) => {
       const query = await this.load(manager, id);

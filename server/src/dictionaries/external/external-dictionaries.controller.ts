@@ -2,7 +2,8 @@ import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Patch, Po
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '../../auth/principal';
 import { CurrentPrincipal, RequirePermission } from '../../auth/principal';
-import { CatalogListQuery, ReorderDto } from '../catalog.dto';
+import { CatalogListQuery } from '../catalog.dto';
+import { ReorderDto } from '../../common/reorder.dto';
 import { CreateExternalDictionaryDto, UpdateExternalDictionaryDto } from './external-dictionaries.dto';
 import { ExternalDictionariesService } from './external-dictionaries.service';
 

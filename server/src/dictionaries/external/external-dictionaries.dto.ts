@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, IsUrl, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsIn, IsInt, IsObject, IsOptional, IsString, IsUrl, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { CodeField } from '../catalog.dto';
 import { EXTERNAL_LIMITS } from './external-source';
+import { ActiveField, NameField, PositionField } from '../../common/dto-fields';
 
 class SourceLimits {
   @ApiPropertyOptional({ minimum: 100, maximum: EXTERNAL_LIMITS.maxTimeoutMs, default: 5000 })
@@ -86,9 +87,7 @@ export class CreateExternalDictionaryDto {
   @CodeField('TARIFF')
   code!: string;
 
-  @ApiProperty()
-  @IsString()
-  @Length(1, 200)
+  @NameField()
   name!: string;
 
   @ApiProperty({ enum: ['http', 'sql'] })
@@ -114,15 +113,10 @@ export class CreateExternalDictionaryDto {
   @Max(604800)
   ttlSeconds?: number;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsBoolean()
+  @ActiveField()
   active?: boolean;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsInt()
-  @Min(0)
+  @PositionField()
   position?: number;
 }
 

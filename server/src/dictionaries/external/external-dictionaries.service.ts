@@ -6,7 +6,8 @@ import type { Principal } from '../../auth/principal';
 import { badRequest, DocketError, ErrorDetail, notFound } from '../../common/docket-error';
 import { Page, pageWindow } from '../../common/paging';
 import { checkSelect, SelectRejected } from '../dynamic-queries/select-validator';
-import { assertCodeFree, reorderRows, sentFields, whereCodeOrName } from '../catalog-writes';
+import { assertCodeFree, reorderRows, whereCodeOrName } from '../catalog-writes';
+import { definedFields } from '../../common/defined-fields';
 import { CatalogListQuery } from '../catalog.dto';
 import { ExternalDictionaryItem } from '../entities/external-dictionary-item.entity';
 import { ExternalDictionary } from '../entities/external-dictionary.entity';
@@ -84,7 +85,7 @@ export class ExternalDictionariesService {
         await manager.delete(ExternalDictionaryItem, { externalDictionaryId: id });
         Object.assign(dictionary, { fetchedAt: null, lastAttemptAt: null, lastError: null });
       }
-      Object.assign(dictionary, sentFields(rest));
+      Object.assign(dictionary, definedFields(rest));
       await manager.save(dictionary);
       await this.audit.record(manager, actor, { entityType: 'external_dictionary', entityId: id, action: 'update', changes: changesBetween(before, dictionary, AUDITED) });
       return dictionary;

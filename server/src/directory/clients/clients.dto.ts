@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { CODE_MESSAGE, CODE_PATTERN } from '../../auth/roles/roles.dto';
 import { PageQuery } from '../../common/paging';
 import { ContactInfoDto } from '../contact-points.dto';
+import { CODE_MESSAGE, CODE_PATTERN, ActiveField, NameField } from '../../common/dto-fields';
 
 const DATE_PATTERN = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const DATE_MESSAGE = 'a date is YYYY-MM-DD';
@@ -38,9 +38,7 @@ export class ServiceEntryDto {
   @Matches(CODE_PATTERN, { message: CODE_MESSAGE })
   serviceCode!: string;
 
-  @ApiProperty({ example: 'Business internet' })
-  @IsString()
-  @Length(1, 200)
+  @NameField('Business internet')
   name!: string;
 
   @ApiProperty({ example: 'GOLD' })
@@ -109,9 +107,7 @@ export class CreateClientDto extends ContactInfoDto {
   @IsBoolean()
   prospect?: boolean;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsBoolean()
+  @ActiveField()
   active?: boolean;
 
   @ApiPropertyOptional({ type: [ContractDto], description: 'replaces the whole list when given' })

@@ -6,7 +6,7 @@ import type { Principal } from '../../auth/principal';
 import { badRequest, conflict, ErrorDetail, notFound } from '../../common/docket-error';
 import { Page, pageWindow } from '../../common/paging';
 import { escapeLike, LIKE_ESCAPE } from '../../common/sql-like';
-import { sentFields } from '../../dictionaries/catalog-writes';
+import { definedFields } from '../../common/defined-fields';
 import { DictionariesService } from '../../dictionaries/dictionaries.service';
 import { normaliseEmail, phoneDigits, phoneQuery, searchText } from '../contact-normalise';
 import { CustomerRequest } from '../../requests/entities/customer-request.entity';
@@ -101,7 +101,7 @@ export class ClientsService {
       const [before] = await this.views(manager, [client]);
       await this.check(manager, id, { ...body, contracts: body.contracts ?? before.contracts });
       const { phones: _phones, emails: _emails, contracts: _contracts, services: _services, ...scalars } = body;
-      Object.assign(client, sentFields(scalars), { updatedAt: now });
+      Object.assign(client, definedFields(scalars), { updatedAt: now });
       if (body.name !== undefined) Object.assign(client, { name: body.name.trim(), searchName: searchText(body.name) });
       await manager.save(client);
       await this.writeParts(manager, id, body);

@@ -6,7 +6,8 @@ import { User } from '../../auth/entities/user.entity';
 import type { Principal } from '../../auth/principal';
 import { badRequest, ErrorDetail, notFound } from '../../common/docket-error';
 import { Page, pageWindow } from '../../common/paging';
-import { assertCodeFree, sentFields, whereCodeOrName } from '../../dictionaries/catalog-writes';
+import { assertCodeFree, whereCodeOrName } from '../../dictionaries/catalog-writes';
+import { definedFields } from '../../common/defined-fields';
 import { CatalogListQuery } from '../../dictionaries/catalog.dto';
 import { Channel } from '../entities/channel.entity';
 import { ContactPlace } from '../entities/contact-place.entity';
@@ -78,7 +79,7 @@ export class ContactTemplatesService {
   async create(actor: Principal | null, body: CreateContactTemplateDto): Promise<TemplateView> {
     return this.dataSource.transaction(async (manager) => {
       await assertCodeFree(manager, ContactTemplate, { code: body.code }, 'contact template', body.code);
-      const { operatorIds = [], ...fields } = sentFields(body);
+      const { operatorIds = [], ...fields } = definedFields(body);
       const template = manager.create(ContactTemplate, {
         placeKindId: null, allowedPlaceIds: [], defaultPlaceId: null, directionId: null, channelId: null, allowedTopicIds: [],
         defaultTopicId: null, allowedClientCategories: [], defaultClientCategory: null, active: true, position: 0, ...fields,
@@ -96,7 +97,7 @@ export class ContactTemplatesService {
     return this.dataSource.transaction(async (manager) => {
       const template = await this.load(manager, id);
       const [before] = await this.views(manager, [template]);
-      const { operatorIds, ...fields } = sentFields(body);
+      const { operatorIds, ...fields } = definedFields(body);
       Object.assign(template, fields);
       await this.check(manager, template, operatorIds ?? before.operatorIds);
       await manager.save(template);

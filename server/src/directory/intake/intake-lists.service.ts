@@ -5,7 +5,8 @@ import { AuditService, changesBetween } from '../../audit/audit.service';
 import type { Principal } from '../../auth/principal';
 import { badRequest, conflict, notFound } from '../../common/docket-error';
 import { Page, pageWindow } from '../../common/paging';
-import { assertCodeFree, reorderRows, sentFields, whereCodeOrName } from '../../dictionaries/catalog-writes';
+import { assertCodeFree, reorderRows, whereCodeOrName } from '../../dictionaries/catalog-writes';
+import { definedFields } from '../../common/defined-fields';
 import { CatalogListQuery } from '../../dictionaries/catalog.dto';
 import { buildTree, byPosition, TreeNode, wouldCycle } from '../../dictionaries/hierarchy';
 import { Channel } from '../entities/channel.entity';
@@ -50,7 +51,7 @@ export class IntakeListsService {
     const { entity, entityType, label } = CODED_LISTS[name];
     return this.dataSource.transaction(async (manager) => {
       await assertCodeFree<CodedRow>(manager, entity, { code: body.code }, label, body.code);
-      const row = manager.create(entity as typeof Channel, { active: true, position: 0, ...sentFields(body) }) as CodedRow;
+      const row = manager.create(entity as typeof Channel, { active: true, position: 0, ...definedFields(body) }) as CodedRow;
       await manager.save(row);
       await this.audit.record(manager, actor, { entityType, entityId: row.id, action: 'create', changes: changesBetween(null, row, CODED_FIELDS) });
       return row;
@@ -63,7 +64,7 @@ export class IntakeListsService {
       const row = await manager.findOneBy<CodedRow>(entity, { id });
       if (!row) throw notFound(label, id);
       const before = { ...row };
-      Object.assign(row, sentFields(body));
+      Object.assign(row, definedFields(body));
       await manager.save(row);
       await this.audit.record(manager, actor, { entityType, entityId: id, action: 'update', changes: changesBetween(before, row, CODED_FIELDS) });
       return row;
@@ -100,7 +101,7 @@ export class IntakeListsService {
     return this.dataSource.transaction(async (manager) => {
       await assertCodeFree(manager, ContactPlace, { code: body.code }, 'contact place', body.code);
       await this.checkPlace(manager, null, body);
-      const place = manager.create(ContactPlace, { parentId: null, kindId: null, active: true, position: 0, ...sentFields(body) });
+      const place = manager.create(ContactPlace, { parentId: null, kindId: null, active: true, position: 0, ...definedFields(body) });
       await manager.save(place);
       await this.audit.record(manager, actor, { entityType: 'contact_place', entityId: place.id, action: 'create', changes: changesBetween(null, place, PLACE_FIELDS) });
       return place;
@@ -113,7 +114,7 @@ export class IntakeListsService {
       if (!place) throw notFound('Contact place', id);
       await this.checkPlace(manager, id, body);
       const before = { ...place };
-      Object.assign(place, sentFields(body));
+      Object.assign(place, definedFields(body));
       await manager.save(place);
       await this.audit.record(manager, actor, { entityType: 'contact_place', entityId: id, action: 'update', changes: changesBetween(before, place, PLACE_FIELDS) });
       return place;

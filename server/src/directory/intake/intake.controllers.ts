@@ -2,7 +2,8 @@ import { Body, Controller, Delete, Get, HttpCode, Inject, Param, ParseIntPipe, P
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '../../auth/principal';
 import { CurrentPrincipal, RequirePermission } from '../../auth/principal';
-import { CatalogListQuery, ReorderDto } from '../../dictionaries/catalog.dto';
+import { CatalogListQuery } from '../../dictionaries/catalog.dto';
+import { ReorderDto } from '../../common/reorder.dto';
 import { ContactTemplatesService } from './contact-templates.service';
 import { CodedListName, IntakeListsService } from './intake-lists.service';
 import {

@@ -1,27 +1,19 @@
-import { applyDecorators } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Min } from 'class-validator';
-import { CODE_MESSAGE, CODE_PATTERN } from '../../auth/roles/roles.dto';
+import { ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches } from 'class-validator';
 import { BooleanQuery, CodeField } from '../../dictionaries/catalog.dto';
+import { CODE_MESSAGE, CODE_PATTERN, ActiveField, IdListField, NameField, PositionField } from '../../common/dto-fields';
 
 export class CreateCodedEntryDto {
   @CodeField('PHONE')
   code!: string;
 
-  @ApiProperty()
-  @IsString()
-  @Length(1, 200)
+  @NameField()
   name!: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsBoolean()
+  @ActiveField()
   active?: boolean;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsInt()
-  @Min(0)
+  @PositionField()
   position?: number;
 }
 
@@ -54,15 +46,11 @@ export class PlacesQuery {
   active?: boolean;
 }
 
-const idList = (description: string) => applyDecorators(ApiPropertyOptional({ type: [Number], description }), IsOptional(), IsArray(), ArrayMaxSize(1000), IsInt({ each: true }));
-
 export class CreateContactTemplateDto {
   @CodeField('CALL_CENTRE_VIP')
   code!: string;
 
-  @ApiProperty()
-  @IsString()
-  @Length(1, 200)
+  @NameField()
   name!: string;
 
   @ApiPropertyOptional({ type: Number, nullable: true })
@@ -70,7 +58,7 @@ export class CreateContactTemplateDto {
   @IsInt()
   placeKindId?: number | null;
 
-  @idList('places the operator may choose; empty means any place of the kind')
+  @IdListField(1000, { optional: true, description: 'places the operator may choose; empty means any place of the kind' })
   allowedPlaceIds?: number[];
 
   @ApiPropertyOptional({ type: Number, nullable: true })
@@ -88,7 +76,7 @@ export class CreateContactTemplateDto {
   @IsInt()
   channelId?: number | null;
 
-  @idList('topic ids the operator may choose; empty means any')
+  @IdListField(1000, { optional: true, description: 'topic ids the operator may choose; empty means any' })
   allowedTopicIds?: number[];
 
   @ApiPropertyOptional({ type: Number, nullable: true })
@@ -110,18 +98,13 @@ export class CreateContactTemplateDto {
   @Matches(CODE_PATTERN, { message: CODE_MESSAGE })
   defaultClientCategory?: string | null;
 
-  @idList('users (operators) the template is given to')
+  @IdListField(1000, { optional: true, description: 'users (operators) the template is given to' })
   operatorIds?: number[];
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsBoolean()
+  @ActiveField()
   active?: boolean;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsInt()
-  @Min(0)
+  @PositionField()
   position?: number;
 }
 

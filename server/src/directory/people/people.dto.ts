@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { IsInt, IsOptional, IsString, Length, MaxLength } from 'class-validator';
 import { CatalogListQuery, CodeField } from '../../dictionaries/catalog.dto';
 import { ContactInfoDto } from '../contact-points.dto';
+import { ActiveField, OptionalTextField } from '../../common/dto-fields';
 
 export class CreateContactPersonDto extends ContactInfoDto {
   @ApiProperty()
@@ -21,9 +22,7 @@ export class CreateContactPersonDto extends ContactInfoDto {
   @MaxLength(200)
   position?: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsBoolean()
+  @ActiveField()
   active?: boolean;
 }
 
@@ -46,15 +45,10 @@ export class CreatePartnerDto extends ContactInfoDto {
   @Length(1, 300)
   name!: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(1000)
+  @OptionalTextField(1000)
   description?: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsBoolean()
+  @ActiveField()
   active?: boolean;
 }
 

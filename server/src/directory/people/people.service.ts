@@ -6,7 +6,8 @@ import type { Principal } from '../../auth/principal';
 import { badRequest, notFound } from '../../common/docket-error';
 import { Page, pageWindow } from '../../common/paging';
 import { escapeLike, LIKE_ESCAPE } from '../../common/sql-like';
-import { assertCodeFree, sentFields } from '../../dictionaries/catalog-writes';
+import { assertCodeFree } from '../../dictionaries/catalog-writes';
+import { definedFields } from '../../common/defined-fields';
 import { CatalogListQuery } from '../../dictionaries/catalog.dto';
 import { normaliseEmail, phoneQuery, searchText } from '../contact-normalise';
 import { ContactInfo, contactPointMatch, loadContactInfo, removeContactInfo, replaceContactInfo } from '../contact-points';
@@ -58,7 +59,7 @@ export class PeopleService {
       await this.checkClient(manager, body.clientId);
       const [before] = await this.withInfo(manager, 'person', [person]);
       const { phones: _phones, emails: _emails, ...scalars } = body;
-      Object.assign(person, sentFields(scalars));
+      Object.assign(person, definedFields(scalars));
       if (body.name !== undefined) Object.assign(person, { name: body.name.trim(), searchName: searchText(body.name) });
       await manager.save(person);
       await replaceContactInfo(manager, 'person', id, body);
@@ -103,7 +104,7 @@ export class PeopleService {
       const partner = await this.loadPartner(manager, id);
       const [before] = await this.withInfo(manager, 'partner', [partner]);
       const { phones: _phones, emails: _emails, ...scalars } = body;
-      Object.assign(partner, sentFields(scalars));
+      Object.assign(partner, definedFields(scalars));
       if (body.name !== undefined) Object.assign(partner, { name: body.name.trim(), searchName: searchText(body.name) });
       await manager.save(partner);
       await replaceContactInfo(manager, 'partner', id, body);

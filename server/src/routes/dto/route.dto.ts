@@ -1,29 +1,19 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, MaxLength, Min } from 'class-validator';
-import { CODE_MESSAGE, CODE_PATTERN } from '../../auth/roles/roles.dto';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 import { PageQuery } from '../../common/paging';
+import { ActiveField, CodeField, NameField, OptionalTextField } from '../../common/dto-fields';
 
 export class CreateRouteDto {
-  @ApiProperty({ example: 'CONTRACT_TERMINATION' })
-  @IsString()
-  @Length(1, 64)
-  @Matches(CODE_PATTERN, { message: CODE_MESSAGE })
+  @CodeField('CONTRACT_TERMINATION')
   code!: string;
 
-  @ApiProperty({ example: 'Contract termination' })
-  @IsString()
-  @Length(1, 200)
+  @NameField('Contract termination')
   name!: string;
 
-  @ApiPropertyOptional({ type: String, nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(1000)
+  @OptionalTextField(1000, { nullable: true })
   description?: string | null;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsBoolean()
+  @ActiveField()
   active?: boolean;
 
   @ApiProperty({ type: [Number], description: 'topics whose new requests start on this route; a topic has at most one active route' })

@@ -1,11 +1,10 @@
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { IsBoolean, IsInt, IsOptional, IsString, Length, Min } from 'class-validator';
+import { ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { IsBoolean, IsInt, IsOptional, Min } from 'class-validator';
 import type { AttributeGroup } from '../entities/attribute-group.entity';
+import { NameField } from '../../common/dto-fields';
 
 export class CreateAttributeGroupDto {
-  @ApiProperty({ example: 'Termination' })
-  @IsString()
-  @Length(1, 200)
+  @NameField('Termination')
   name!: string;
 
   @ApiPropertyOptional({ minimum: 0 })

@@ -5,6 +5,7 @@ import { PageQuery } from '../../common/paging';
 import type { AttributeDefinition } from '../entities/attribute-definition.entity';
 import { VALUE_TYPES, type DefaultSetting, type FlagSetting, type ValueType } from '../resolution/definitions';
 import { booleanQuery, IsBound, IsDefaultSetting, IsFlagSetting } from './setting.validators';
+import { ActiveField, NameField, OptionalTextField } from '../../common/dto-fields';
 
 /** Attribute codes are keys of the form and segments of rule paths (`request.attributes.CODE`): no dots. */
 export const ATTRIBUTE_CODE_PATTERN = /^[A-Za-z][A-Za-z0-9_]*$/;
@@ -19,15 +20,10 @@ export class CreateAttributeDto {
   @Matches(ATTRIBUTE_CODE_PATTERN, { message: 'an attribute code starts with a letter and contains letters, digits and _ only' })
   code!: string;
 
-  @ApiProperty()
-  @IsString()
-  @Length(1, 200)
+  @NameField()
   name!: string;
 
-  @ApiPropertyOptional({ type: String, nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(4000)
+  @OptionalTextField(4000, { nullable: true })
   description?: string | null;
 
   @ApiProperty({ enum: VALUE_TYPES })
@@ -98,9 +94,7 @@ export class CreateAttributeDto {
   @IsBound()
   max?: number | string | null;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsBoolean()
+  @ActiveField()
   active?: boolean;
 
   @ApiPropertyOptional({ description: 'shown as a column in request lists (filterable and sortable)' })

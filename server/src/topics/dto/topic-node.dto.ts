@@ -1,27 +1,19 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, MaxLength, Min } from 'class-validator';
-import { CODE_MESSAGE, CODE_PATTERN } from '../../auth/roles/roles.dto';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
 import { PageQuery } from '../../common/paging';
 import type { TopicNode } from '../entities/topic-node.entity';
 import { booleanQuery } from './setting.validators';
+import { ActiveField, CodeField, IdListField, NameField, OptionalTextField } from '../../common/dto-fields';
 
 export class CreateTopicNodeDto {
-  @ApiProperty({ example: 'CONTRACT_TERMINATION' })
-  @IsString()
-  @Length(1, 64)
-  @Matches(CODE_PATTERN, { message: CODE_MESSAGE })
+  @CodeField('CONTRACT_TERMINATION')
   code!: string;
 
-  @ApiProperty()
-  @IsString()
-  @Length(1, 200)
+  @NameField()
   name!: string;
 
-  @ApiPropertyOptional({ type: String, nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(4000)
+  @OptionalTextField(4000, { nullable: true })
   description?: string | null;
 
   @ApiProperty({ enum: ['group', 'topic'], description: 'a group holds other nodes; a topic is what a request is about' })
@@ -33,9 +25,7 @@ export class CreateTopicNodeDto {
   @IsInt()
   parentId?: number | null;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsBoolean()
+  @ActiveField()
   active?: boolean;
 
   @ApiPropertyOptional({ minimum: 0 })
@@ -71,11 +61,9 @@ export class TopicNodeQuery extends PageQuery {
   search?: string;
 }
 
-export class ReorderDto {
-  @ApiProperty({ type: [Number], description: 'ids in their new order; each gets its index as order' })
-  @IsArray()
-  @ArrayMaxSize(1000)
-  @IsInt({ each: true })
+/** Topics' own reorder body: up to 1000 ids and, unlike catalogs' `ReorderDto`, an empty list is allowed. */
+export class TopicsReorderDto {
+  @IdListField(1000, { description: 'ids in their new order; each gets its index as order' })
   ids!: number[];
 }
 
