@@ -1,5 +1,5 @@
 /** Date and time operators. Instants are ISO 8601 texts (or Dates, or epoch ms); `now` is an input. */
-import { addBusinessTime, businessTimeBetween, isBusinessDay, isBusinessTime, resolveCalendar } from '../business-calendar';
+import { addBusinessTime, businessTimeBetween, isBusinessDay, isBusinessTime, resolveCalendar, type PreparedCalendar } from '../business-calendar';
 import { addDuration, isoString, parseDuration, requireDuration, toInstant, unitLength } from '../dates';
 import { RuleError } from '../errors';
 import { chargeSteps, type RunState } from '../run-state';
@@ -34,6 +34,21 @@ function checkLiterals(durationIndex: number | undefined, unitIndex: number | un
 }
 
 const chargeDays = (run: RunState | undefined, days: number, path: string) => chargeSteps(needRun(run), days, path);
+
+/** `[date, calendar]` → whether the instant falls on working time of that calendar, by `test`. */
+function calendarTest(name: string, test: (calendar: PreparedCalendar, instant: number) => boolean): OperatorDefinition {
+  return eager({
+    name,
+    arity: [2, 2],
+    result: 'boolean',
+    argType: dateArgs(1),
+    needsRun: true,
+    apply([date, calendar], run, path) {
+      const instant = toInstant(date);
+      return instant !== null && test(resolveCalendar(calendar, needRun(run).calendars, path), instant);
+    },
+  });
+}
 
 export const TIME_OPERATORS: OperatorDefinition[] = [
   eager({ name: 'now', arity: [0, 0], result: 'datetime', needsRun: true, apply: (_values, run, path) => isoString(currentInstant(needRun(run), path)) }),
@@ -72,28 +87,8 @@ export const TIME_OPERATORS: OperatorDefinition[] = [
   }),
   eager({ name: 'before', arity: [2, 2], result: 'boolean', argType: dateArgs(2), apply: ([a, b]) => compareInstants(a, b) < 0 }),
   eager({ name: 'after', arity: [2, 2], result: 'boolean', argType: dateArgs(2), apply: ([a, b]) => compareInstants(a, b) > 0 }),
-  eager({
-    name: 'is_business_day',
-    arity: [2, 2],
-    result: 'boolean',
-    argType: dateArgs(1),
-    needsRun: true,
-    apply([date, calendar], run, path) {
-      const instant = toInstant(date);
-      return instant !== null && isBusinessDay(resolveCalendar(calendar, needRun(run).calendars, path), instant);
-    },
-  }),
-  eager({
-    name: 'is_business_time',
-    arity: [2, 2],
-    result: 'boolean',
-    argType: dateArgs(1),
-    needsRun: true,
-    apply([date, calendar], run, path) {
-      const instant = toInstant(date);
-      return instant !== null && isBusinessTime(resolveCalendar(calendar, needRun(run).calendars, path), instant);
-    },
-  }),
+  calendarTest('is_business_day', isBusinessDay),
+  calendarTest('is_business_time', isBusinessTime),
   eager({
     name: 'business_add',
     arity: [3, 3],
