@@ -1,4 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
+import { Transform } from 'class-transformer';
 import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsInt, IsOptional, IsString, Length, Matches, MaxLength, Min } from 'class-validator';
 
@@ -47,3 +48,6 @@ export function IdListField(maxSize: number, { description, optional = false, mi
     IsInt({ each: true }),
   );
 }
+
+/** Query strings carry booleans as "true" / "false"; anything else is left for the validator to refuse. */
+export const BooleanQuery = () => Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value));

@@ -1,13 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional, IsString, MaxLength } from 'class-validator';
 import { PageQuery } from '../common/paging';
-import { CodeField as CommonCodeField } from '../common/dto-fields';
+import { CodeField as CommonCodeField, BooleanQuery } from '../common/dto-fields';
 
 /** Catalog codes also state their length limit in the OpenAPI document. */
 export const CodeField = (example: string) => CommonCodeField(example, { maxLength: 64 });
 
-export const BooleanQuery = () => Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value));
 
 /** Filters every admin list shares: text in code or name, active state, paging. */
 export class CatalogListQuery extends PageQuery {

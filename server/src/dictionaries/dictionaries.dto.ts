@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
-import { BooleanQuery, CodeField } from './catalog.dto';
-import { ActiveField, NameField, OptionalTextField, PositionField } from '../common/dto-fields';
+import { CodeField } from './catalog.dto';
+import { ActiveField, NameField, OptionalTextField, PositionField, BooleanQuery } from '../common/dto-fields';
 
 export class CreateDictionaryDto {
   @CodeField('REGION')

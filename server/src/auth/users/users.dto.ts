@@ -1,9 +1,8 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsTimeZone, Length, Matches, MaxLength, MinLength } from 'class-validator';
 import { PageQuery } from '../../common/paging';
 import { PASSWORD_MIN_LENGTH } from '../dto/login.dto';
-import { ActiveField, NameField } from '../../common/dto-fields';
+import { ActiveField, BooleanQuery, NameField } from '../../common/dto-fields';
 
 export const LOCALES = ['en', 'ru'] as const;
 const LOGIN_PATTERN = /^[a-zA-Z0-9._@-]+$/;
@@ -17,7 +16,7 @@ export class UserListQuery extends PageQuery {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @BooleanQuery()
   @IsBoolean()
   active?: boolean;
 }

@@ -1,13 +1,12 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { PageQuery } from '../../common/paging';
 import { ContactInfoDto } from '../contact-points.dto';
-import { CODE_MESSAGE, CODE_PATTERN, ActiveField, NameField } from '../../common/dto-fields';
+import { CODE_MESSAGE, CODE_PATTERN, ActiveField, NameField, BooleanQuery } from '../../common/dto-fields';
 
 const DATE_PATTERN = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const DATE_MESSAGE = 'a date is YYYY-MM-DD';
-const toBoolean = () => Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value));
 
 export class ContractDto {
   @ApiProperty({ example: 'K-2024/17' })
@@ -162,13 +161,13 @@ export class ClientListQuery extends PageQuery {
 
   @ApiPropertyOptional({ description: 'true: prospects only; false: clients only; absent: both' })
   @IsOptional()
-  @toBoolean()
+  @BooleanQuery()
   @IsBoolean()
   prospect?: boolean;
 
   @ApiPropertyOptional()
   @IsOptional()
-  @toBoolean()
+  @BooleanQuery()
   @IsBoolean()
   active?: boolean;
 }

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches } from 'class-validator';
-import { BooleanQuery, CodeField } from '../../dictionaries/catalog.dto';
-import { CODE_MESSAGE, CODE_PATTERN, ActiveField, IdListField, NameField, PositionField } from '../../common/dto-fields';
+import { CodeField } from '../../dictionaries/catalog.dto';
+import { CODE_MESSAGE, CODE_PATTERN, ActiveField, IdListField, NameField, PositionField, BooleanQuery } from '../../common/dto-fields';
 
 export class CreateCodedEntryDto {
   @CodeField('PHONE')

@@ -4,8 +4,8 @@ import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, MaxLengt
 import { PageQuery } from '../../common/paging';
 import type { AttributeDefinition } from '../entities/attribute-definition.entity';
 import { VALUE_TYPES, type DefaultSetting, type FlagSetting, type ValueType } from '../resolution/definitions';
-import { booleanQuery, IsBound, IsDefaultSetting, IsFlagSetting } from './setting.validators';
-import { ActiveField, NameField, OptionalTextField } from '../../common/dto-fields';
+import { IsBound, IsDefaultSetting, IsFlagSetting } from './setting.validators';
+import { ActiveField, NameField, OptionalTextField, BooleanQuery } from '../../common/dto-fields';
 
 /** Attribute codes are keys of the form and segments of rule paths (`request.attributes.CODE`): no dots. */
 export const ATTRIBUTE_CODE_PATTERN = /^[A-Za-z][A-Za-z0-9_]*$/;
@@ -124,13 +124,13 @@ export class AttributeQuery extends PageQuery {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Transform(booleanQuery)
+  @BooleanQuery()
   @IsBoolean()
   active?: boolean;
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Transform(booleanQuery)
+  @BooleanQuery()
   @IsBoolean()
   listColumn?: boolean;
 

@@ -1,5 +1,5 @@
+import { BooleanQuery } from '../../common/dto-fields';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsBoolean, IsObject, IsOptional, IsString, MaxLength, ValidateBy } from 'class-validator';
 import { FLAGS, isRuleSetting } from '../resolution/definitions';
 
@@ -41,7 +41,7 @@ export class FormQuery {
 
   @ApiPropertyOptional({ description: 'include inactive attributes (as on existing requests)' })
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @BooleanQuery()
   @IsBoolean()
   includeInactive?: boolean;
 }

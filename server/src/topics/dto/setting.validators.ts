@@ -12,6 +12,3 @@ export const IsDefaultSetting = (options?: ValidationOptions) =>
 /** A bound is a number (values, lengths) or an ISO date or instant (dates). */
 export const IsBound = (options?: ValidationOptions) =>
   ValidateBy({ name: 'isBound', validator: { validate: (value) => (typeof value === 'number' && Number.isFinite(value)) || (typeof value === 'string' && value.length <= 40), defaultMessage: (args) => `${args?.property} must be a number or an ISO date` } }, options);
-
-/** Query strings carry booleans as text. */
-export const booleanQuery = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);

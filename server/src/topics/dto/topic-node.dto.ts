@@ -1,10 +1,8 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
 import { PageQuery } from '../../common/paging';
 import type { TopicNode } from '../entities/topic-node.entity';
-import { booleanQuery } from './setting.validators';
-import { ActiveField, CodeField, IdListField, NameField, OptionalTextField } from '../../common/dto-fields';
+import { ActiveField, CodeField, IdListField, NameField, OptionalTextField, BooleanQuery } from '../../common/dto-fields';
 
 export class CreateTopicNodeDto {
   @CodeField('CONTRACT_TERMINATION')
@@ -50,7 +48,7 @@ export class TopicNodeQuery extends PageQuery {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Transform(booleanQuery)
+  @BooleanQuery()
   @IsBoolean()
   active?: boolean;
 
