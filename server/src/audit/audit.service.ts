@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import type { Principal } from '../auth/principal';
-import { Page, pageWindow } from '../common/paging';
+import { Page, pageOf } from '../common/paging';
 import { AuditEntry, FieldChange } from './audit-entry.entity';
 import type { AuditQuery } from './audit.dto';
 
@@ -45,8 +45,6 @@ export class AuditService {
     if (query.actor) builder.andWhere('entry.actorLogin = :actor', { actor: query.actor });
     if (query.from) builder.andWhere('entry.at >= :from', { from: new Date(query.from) });
     if (query.to) builder.andWhere('entry.at < :to', { to: new Date(query.to) });
-    const { skip, take } = pageWindow(query);
-    const [items, total] = await builder.skip(skip).take(take).getManyAndCount();
-    return { items, total, page: query.page, pageSize: query.pageSize };
+    return pageOf(builder, query);
   }
 }

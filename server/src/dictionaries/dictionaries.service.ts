@@ -4,7 +4,7 @@ import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
 import { AuditService, changesBetween } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
 import { badRequest, conflict, notFound } from '../common/docket-error';
-import { Page, pageWindow } from '../common/paging';
+import { Page, pageOf } from '../common/paging';
 import { assertCodeFree, reorderRows, whereCodeOrName } from './catalog-writes';
 import { definedFields } from '../common/defined-fields';
 import { CatalogListQuery } from './catalog.dto';
@@ -33,9 +33,7 @@ export class DictionariesService {
   async list(query: CatalogListQuery): Promise<Page<Dictionary>> {
     const builder = whereCodeOrName(this.dataSource.getRepository(Dictionary).createQueryBuilder('d'), 'd', query.q).orderBy('d.position').addOrderBy('d.code');
     if (query.active !== undefined) builder.andWhere('d.active = :active', { active: query.active });
-    const { skip, take } = pageWindow(query);
-    const [items, total] = await builder.skip(skip).take(take).getManyAndCount();
-    return { items, total, page: query.page, pageSize: query.pageSize };
+    return pageOf(builder, query);
   }
 
   get(id: number): Promise<Dictionary> {

@@ -7,7 +7,7 @@ import { Workgroup } from '../auth/entities/workgroup.entity';
 import type { Principal } from '../auth/principal';
 import { badRequest, conflict, ErrorDetail, notFound } from '../common/docket-error';
 import { definedFields } from '../common/defined-fields';
-import { Page, pageWindow } from '../common/paging';
+import { Page, pageOf } from '../common/paging';
 import { escapeLike, LIKE_ESCAPE } from '../common/sql-like';
 import { queueRolesOf } from './queue-access';
 import { Queue } from './queue.entity';
@@ -39,9 +39,7 @@ export class QueuesService {
       const mine = (await queueRolesOf(this.dataSource.manager, actor.userId)).member;
       builder.andWhere(mine.length ? 'q.id IN (:...mine)' : '1 = 0', { mine });
     }
-    const { skip, take } = pageWindow(query);
-    const [items, total] = await builder.skip(skip).take(take).getManyAndCount();
-    return { items: items.map(toView), total, page: query.page, pageSize: query.pageSize };
+    return pageOf(builder, query, (rows) => rows.map(toView));
   }
 
   async get(id: number): Promise<QueueView> {

@@ -5,7 +5,7 @@ import { AuditService, changesBetween } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
 import { badRequest, conflict } from '../common/docket-error';
 import { definedFields } from '../common/defined-fields';
-import { Page, pageWindow } from '../common/paging';
+import { Page, pageOf } from '../common/paging';
 import { escapeLike, LIKE_ESCAPE } from '../common/sql-like';
 import { TopicNode } from '../topics/entities/topic-node.entity';
 import { CreateRouteDto, RouteListQuery, UpdateRouteDto } from './dto/route.dto';
@@ -36,9 +36,7 @@ export class RoutesService {
       builder.andWhere(new Brackets((where) => where.where(`r.code LIKE :pattern ${LIKE_ESCAPE}`, { pattern }).orWhere(`r.name LIKE :pattern ${LIKE_ESCAPE}`, { pattern })));
     }
     if (query.active) builder.andWhere('r.active = :active', { active: query.active === 'true' });
-    const { skip, take } = pageWindow(query);
-    const [routes, total] = await builder.skip(skip).take(take).getManyAndCount();
-    return { items: await this.views(this.dataSource.manager, routes), total, page: query.page, pageSize: query.pageSize };
+    return pageOf(builder, query, (rows) => this.views(this.dataSource.manager, rows));
   }
 
   async get(id: number): Promise<RouteView> {

@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
 import { badRequest, forbidden, notFound } from '../common/docket-error';
-import { Page, pageWindow } from '../common/paging';
+import { Page, pageOf } from '../common/paging';
 import { queueRolesOf } from '../queues/queue-access';
 import { CustomerRequest } from '../requests/entities/customer-request.entity';
 import type { ClockView } from './clock-replay';
@@ -81,9 +81,7 @@ export class SlaRequestsService {
     if (query.assigneeId !== undefined) builder.andWhere('b.assigneeId = :assigneeId', { assigneeId: query.assigneeId });
     if (query.topicId !== undefined) builder.andWhere('b.topicId = :topicId', { topicId: query.topicId });
     if (query.workgroupId !== undefined) builder.andWhere('b.assigneeId IN (SELECT m.userId FROM workgroup_members m WHERE m.workgroupId = :workgroupId)', { workgroupId: query.workgroupId });
-    const { skip, take } = pageWindow(query);
-    const [items, total] = await builder.skip(skip).take(take).getManyAndCount();
-    return { items, total, page: query.page, pageSize: query.pageSize };
+    return pageOf(builder, query);
   }
 
   private async requestOrFail(manager: EntityManager, requestId: number): Promise<CustomerRequest> {

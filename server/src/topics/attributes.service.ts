@@ -5,7 +5,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService, changesBetween } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
 import { badRequest, notFound } from '../common/docket-error';
-import { Page, pageWindow } from '../common/paging';
+import { Page, pageOf } from '../common/paging';
 import { escapeLike, LIKE_ESCAPE } from '../common/sql-like';
 import { RequestValue } from '../requests/entities/request-value.entity';
 import { assertValidChange, NEW_ID } from './configuration/configuration-guard';
@@ -41,9 +41,7 @@ export class AttributesService {
     if (query.listColumn !== undefined) builder.andWhere('attribute.listColumn = :listColumn', { listColumn: query.listColumn });
     if (query.attributeGroupId !== undefined) builder.andWhere('attribute.attributeGroupId = :groupId', { groupId: query.attributeGroupId });
     if (query.search) builder.andWhere(`(attribute.code LIKE :search ${LIKE_ESCAPE} OR attribute.name LIKE :search ${LIKE_ESCAPE})`, { search: `%${escapeLike(query.search)}%` });
-    const { skip, take } = pageWindow(query);
-    const [items, total] = await builder.skip(skip).take(take).getManyAndCount();
-    return { items: items.map(toAttributeView), total, page: query.page, pageSize: query.pageSize };
+    return pageOf(builder, query, (rows) => rows.map(toAttributeView));
   }
 
   async get(id: number): Promise<AttributeView> {

@@ -5,7 +5,7 @@ import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { AuditService, changesBetween } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
 import { badRequest, notFound } from '../common/docket-error';
-import { Page, pageWindow } from '../common/paging';
+import { Page, pageOf } from '../common/paging';
 import { escapeLike, LIKE_ESCAPE } from '../common/sql-like';
 import { CustomerRequest } from '../requests/entities/customer-request.entity';
 import { assertValidChange, NEW_ID } from './configuration/configuration-guard';
@@ -34,9 +34,7 @@ export class TopicNodesService {
     if (query.kind) builder.andWhere('node.kind = :kind', { kind: query.kind });
     if (query.active !== undefined) builder.andWhere('node.active = :active', { active: query.active });
     if (query.search) builder.andWhere(`(node.code LIKE :search ${LIKE_ESCAPE} OR node.name LIKE :search ${LIKE_ESCAPE})`, { search: `%${escapeLike(query.search)}%` });
-    const { skip, take } = pageWindow(query);
-    const [items, total] = await builder.skip(skip).take(take).getManyAndCount();
-    return { items: items.map(toTopicNodeView), total, page: query.page, pageSize: query.pageSize };
+    return pageOf(builder, query, (rows) => rows.map(toTopicNodeView));
   }
 
   async get(id: number): Promise<TopicNodeView> {

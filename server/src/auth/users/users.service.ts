@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService, changesBetween } from '../../audit/audit.service';
 import { badRequest, conflict, notFound } from '../../common/docket-error';
-import { Page, pageWindow } from '../../common/paging';
+import { Page, pageOf } from '../../common/paging';
 import { escapeLike, LIKE_ESCAPE } from '../../common/sql-like';
 import { AuthService } from '../auth.service';
 import { toUserView, UserView } from '../dto/user.view';
@@ -36,9 +36,7 @@ export class UsersService {
       });
     }
     if (query.active !== undefined) builder.andWhere('user.active = :active', { active: query.active });
-    const { skip, take } = pageWindow(query);
-    const [users, total] = await builder.skip(skip).take(take).getManyAndCount();
-    return { items: users.map(toUserView), total, page: query.page, pageSize: query.pageSize };
+    return pageOf(builder, query, (rows) => rows.map(toUserView));
   }
 
   async findView(id: number): Promise<UserView> {

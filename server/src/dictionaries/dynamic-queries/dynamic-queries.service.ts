@@ -4,7 +4,7 @@ import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { AuditService, changesBetween } from '../../audit/audit.service';
 import type { Principal } from '../../auth/principal';
 import { badRequest, conflict, ErrorDetail, notFound } from '../../common/docket-error';
-import { Page, pageWindow } from '../../common/paging';
+import { Page, pageOf } from '../../common/paging';
 import { assertCodeFree, whereCodeOrName } from '../catalog-writes';
 import { definedFields } from '../../common/defined-fields';
 import { CatalogListQuery } from '../catalog.dto';
@@ -33,9 +33,7 @@ export class DynamicQueriesService {
   async list(query: CatalogListQuery): Promise<Page<DynamicQuery>> {
     const builder = whereCodeOrName(this.dataSource.getRepository(DynamicQuery).createQueryBuilder('q'), 'q', query.q).orderBy('q.code');
     if (query.active !== undefined) builder.andWhere('q.active = :active', { active: query.active });
-    const { skip, take } = pageWindow(query);
-    const [items, total] = await builder.skip(skip).take(take).getManyAndCount();
-    return { items, total, page: query.page, pageSize: query.pageSize };
+    return pageOf(builder, query);
   }
 
   get(id: number): Promise<DynamicQuery> {

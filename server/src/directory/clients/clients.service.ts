@@ -4,7 +4,7 @@ import { DataSource, EntityManager, In, Not } from 'typeorm';
 import { AuditService, changesBetween } from '../../audit/audit.service';
 import type { Principal } from '../../auth/principal';
 import { badRequest, conflict, ErrorDetail, notFound } from '../../common/docket-error';
-import { Page, pageWindow } from '../../common/paging';
+import { Page, pageOf } from '../../common/paging';
 import { escapeLike, LIKE_ESCAPE } from '../../common/sql-like';
 import { definedFields } from '../../common/defined-fields';
 import { DictionariesService } from '../../dictionaries/dictionaries.service';
@@ -60,9 +60,7 @@ export class ClientsService {
     if (query.category) builder.andWhere('c.category = :category', { category: query.category });
     if (query.prospect !== undefined) builder.andWhere('c.prospect = :prospect', { prospect: query.prospect });
     if (query.active !== undefined) builder.andWhere('c.active = :active', { active: query.active });
-    const { skip, take } = pageWindow(query);
-    const [clients, total] = await builder.skip(skip).take(take).getManyAndCount();
-    return { items: await this.views(this.dataSource.manager, clients), total, page: query.page, pageSize: query.pageSize };
+    return pageOf(builder, query, (rows) => this.views(this.dataSource.manager, rows));
   }
 
   async get(id: number): Promise<ClientView> {

@@ -5,7 +5,7 @@ import { AuditService, changesBetween } from '../../audit/audit.service';
 import { User } from '../../auth/entities/user.entity';
 import type { Principal } from '../../auth/principal';
 import { badRequest, ErrorDetail, notFound } from '../../common/docket-error';
-import { Page, pageWindow } from '../../common/paging';
+import { Page, pageOf } from '../../common/paging';
 import { assertCodeFree, whereCodeOrName } from '../../dictionaries/catalog-writes';
 import { definedFields } from '../../common/defined-fields';
 import { CatalogListQuery } from '../../dictionaries/catalog.dto';
@@ -45,9 +45,7 @@ export class ContactTemplatesService {
   async list(query: CatalogListQuery): Promise<Page<TemplateView>> {
     const builder = whereCodeOrName(this.dataSource.getRepository(ContactTemplate).createQueryBuilder('t'), 't', query.q).orderBy('t.position').addOrderBy('t.code');
     if (query.active !== undefined) builder.andWhere('t.active = :active', { active: query.active });
-    const { skip, take } = pageWindow(query);
-    const [templates, total] = await builder.skip(skip).take(take).getManyAndCount();
-    return { items: await this.views(this.dataSource.manager, templates), total, page: query.page, pageSize: query.pageSize };
+    return pageOf(builder, query, (rows) => this.views(this.dataSource.manager, rows));
   }
 
   async get(id: number): Promise<TemplateView> {

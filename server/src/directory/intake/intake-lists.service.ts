@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService, changesBetween } from '../../audit/audit.service';
 import type { Principal } from '../../auth/principal';
 import { badRequest, conflict, notFound } from '../../common/docket-error';
-import { Page, pageWindow } from '../../common/paging';
+import { Page, pageOf } from '../../common/paging';
 import { assertCodeFree, reorderRows, whereCodeOrName } from '../../dictionaries/catalog-writes';
 import { definedFields } from '../../common/defined-fields';
 import { CatalogListQuery } from '../../dictionaries/catalog.dto';
@@ -42,9 +42,7 @@ export class IntakeListsService {
   async list(name: CodedListName, query: CatalogListQuery): Promise<Page<CodedRow>> {
     const builder = whereCodeOrName(this.dataSource.getRepository<CodedRow>(CODED_LISTS[name].entity).createQueryBuilder('e'), 'e', query.q).orderBy('e.position').addOrderBy('e.code');
     if (query.active !== undefined) builder.andWhere('e.active = :active', { active: query.active });
-    const { skip, take } = pageWindow(query);
-    const [items, total] = await builder.skip(skip).take(take).getManyAndCount();
-    return { items, total, page: query.page, pageSize: query.pageSize };
+    return pageOf(builder, query);
   }
 
   async create(actor: Principal | null, name: CodedListName, body: CreateCodedEntryDto): Promise<CodedRow> {

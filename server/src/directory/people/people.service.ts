@@ -4,7 +4,7 @@ import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { AuditService, changesBetween } from '../../audit/audit.service';
 import type { Principal } from '../../auth/principal';
 import { badRequest, notFound } from '../../common/docket-error';
-import { Page, pageWindow } from '../../common/paging';
+import { Page, pageOf } from '../../common/paging';
 import { escapeLike, LIKE_ESCAPE } from '../../common/sql-like';
 import { assertCodeFree } from '../../dictionaries/catalog-writes';
 import { definedFields } from '../../common/defined-fields';
@@ -125,9 +125,7 @@ export class PeopleService {
 
   private async page<T extends ContactPerson | Partner>(builder: SelectQueryBuilder<T>, owner: ContactOwner, query: CatalogListQuery) {
     if (query.active !== undefined) builder.andWhere('p.active = :active', { active: query.active });
-    const { skip, take } = pageWindow(query);
-    const [rows, total] = await builder.skip(skip).take(take).getManyAndCount();
-    return { items: await this.withInfo(this.dataSource.manager, owner, rows), total, page: query.page, pageSize: query.pageSize };
+    return pageOf(builder, query, (rows) => this.withInfo(this.dataSource.manager, owner, rows));
   }
 
   private async withInfo<T extends { id: number; searchName: string }>(manager: EntityManager, owner: ContactOwner, rows: T[]): Promise<(Omit<T, 'searchName'> & ContactInfo)[]> {
