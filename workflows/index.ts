@@ -18,6 +18,7 @@ export { default as DOCKET_MODDLE_DESCRIPTOR } from './docket.moddle.json';
 
 export * from './interpreter/interpreter.types';
 export { initialState, interpret, checkTransitions, offeredTransitions, effectiveFlags } from './interpreter/interpret';
+export { reopen, reopenStepOf } from './interpreter/reopen';
 
 export { validateRouteForPublishing } from './validation/validate-route';
 export type { PublishReferences, RouteValidation } from './validation/validation.types';

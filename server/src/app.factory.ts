@@ -9,6 +9,7 @@ import { DocketErrorFilter } from './common/error-filter';
 import { serveConsole } from './common/static-console';
 import { createValidationPipe } from './common/validation';
 import type { DocketConfig } from './config/docket-config';
+import multipart from '@fastify/multipart';
 
 const NEST_LEVELS: Record<DocketConfig['logLevel'], LogLevel[]> = {
   fatal: ['fatal'],
@@ -29,6 +30,8 @@ export async function createDocketApp(config: DocketConfig): Promise<NestFastify
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: new DocketLogger({ json: true, logLevels: NEST_LEVELS[config.logLevel] }),
   });
+  // Multipart bodies are read only by the handlers that ask for them (attachments), as streams, each with its own limits.
+  await app.register(multipart as never, { limits: { files: 1, parts: 10 } });
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new DocketErrorFilter(await serveConsole(app.getHttpAdapter().getInstance(), config.consoleDir)));

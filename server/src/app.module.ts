@@ -15,6 +15,18 @@ import { RoutesModule } from './routes/routes.module';
 import { SchedulerModule } from './scheduler/scheduler.module';
 import { TopicsModule } from './topics/topics.module';
 import { SlaModule } from './sla/sla.module';
+import { ReportsModule } from './reports/reports.module';
+import { RequestViewsModule } from './requests/views/views.module';
+import { EscalationModule } from './requests/escalation/escalation.module';
+import { WorkOrdersModule } from './requests/work-orders/work-orders.module';
+import { ArchiveModule } from './requests/archive/archive.module';
+import { AttachmentsModule } from './attachments/attachments.module';
+import { SearchModule } from './search/search.module';
+import { ClosureModule } from './requests/closure/closure.module';
+import { ProblemsModule } from './problems/problems.module';
+import { BulkModule } from './requests/bulk/bulk.module';
+import { PortalModule } from './portal/portal.module';
+import { KnowledgeModule } from './knowledge/knowledge.module';
 
 /** Domain modules are listed here; each registers its own controllers, services and entities. */
 @Module({})
@@ -22,7 +34,7 @@ export class AppModule {
   static forRoot(config: DocketConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(config), AuditModule, AuthModule, DictionariesModule, DirectoryModule, TopicsModule, HealthModule, SchedulerModule, NotificationsModule, SlaModule, QueuesModule, RoutesModule, RequestsModule, DemoModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(config), AuditModule, AuthModule, DictionariesModule, DirectoryModule, TopicsModule, HealthModule, SchedulerModule, NotificationsModule, SlaModule, QueuesModule, RoutesModule, RequestsModule, DemoModule, ReportsModule, RequestViewsModule, EscalationModule, WorkOrdersModule, ArchiveModule, AttachmentsModule, SearchModule, ClosureModule, ProblemsModule, BulkModule, PortalModule, KnowledgeModule],
     };
   }
 }

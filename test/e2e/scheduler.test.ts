@@ -4,16 +4,8 @@ import { ScheduledJob } from '../../server/src/scheduler/entities/scheduled-job.
 import { scheduleJob } from '../../server/src/scheduler/job-runner';
 import { startTestApp, TestApp } from '../helpers/app';
 import { testDatabases } from '../helpers/databases';
+import { eventually } from '../helpers/poll';
 import { SmtpSink } from '../helpers/smtp-sink';
-
-async function eventually<T>(probe: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
 
 describe.each(testDatabases())('the scheduler inside a running server on %s', (database) => {
   let t: TestApp;

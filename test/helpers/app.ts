@@ -13,6 +13,8 @@ export interface TestApp {
   database: TestDatabase;
   url: string;
   adminPassword: string;
+  /** The scratch database the server runs on, for a second process on the same data. */
+  databaseUrl: string;
   /** Direct access to the same database, for checking what an API call did (or did not) change. */
   dataSource: DataSource;
   /** Signs in through the API and returns the bearer token. */
@@ -57,6 +59,7 @@ export async function startTestApp(database: TestDatabase, env: Record<string, s
     database,
     url: server.url,
     adminPassword: TEST_ADMIN_PASSWORD,
+    databaseUrl: scratch.url,
     dataSource,
     call,
     async loginAs(login, password) {
@@ -70,6 +73,14 @@ export async function startTestApp(database: TestDatabase, env: Record<string, s
       await scratch.drop();
     },
   };
+}
+
+/**
+ * Another server process on the same database as `app` (lease and failover tests): it runs no
+ * migrations of its own, and `app.close()` does not stop it — the test does (or kills it).
+ */
+export function startSecondProcess(app: TestApp, env: Record<string, string> = {}): Promise<RunningServer> {
+  return spawnServer({ DATABASE_URL: app.databaseUrl, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'error', DOCKET_DEMO: '0', DOCKET_MIGRATIONS_RUN: '0', DOCKET_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD, ...env });
 }
 
 export interface RunningServer {

@@ -50,10 +50,10 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
-/** The built server on a fresh SQLite database, serving the built console, and a fresh Chromium profile. */
-export async function startBrowserSession(): Promise<BrowserSession> {
+/** The built server on a fresh SQLite database (with `env` added to its settings), serving the built console, and a fresh Chromium profile. */
+export async function startBrowserSession(env: Record<string, string> = {}): Promise<BrowserSession> {
   ensureConsoleBuilt();
-  const app = await startTestApp('sqlite', { DOCKET_CONSOLE_DIR: join(CONSOLE, 'dist') });
+  const app = await startTestApp('sqlite', { DOCKET_CONSOLE_DIR: join(CONSOLE, 'dist'), ...env });
   const profile = mkdtempSync(join(tmpdir(), 'docket-chromium-'));
   let context: BrowserContext;
   try {

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { AttributeSlot } from '../../server/src/requests/entities/attribute-slot.entity';
 import type { StoredAttribute } from '../../server/src/requests/list/request-list.types';
+import type { TestApp } from './app';
 
 /** Deterministic pseudo-random numbers, so generated data and benchmark runs repeat exactly. */
 export function seededRandom(seed: number): () => number {
@@ -139,4 +140,37 @@ function sqliteInstant(value: Date): string {
 export async function registerSampleSlots(dataSource: DataSource): Promise<void> {
   const rows = SAMPLE_ATTRIBUTES.filter((attribute) => attribute.slot).map((attribute) => ({ attributeId: attribute.attributeId, slot: attribute.slot!, state: 'ready' as const, assignedAt: new Date() }));
   await dataSource.getRepository(AttributeSlot).insert(rows);
+}
+
+/**
+ * HTTP calls as named users: `as` returns the response, `ok` insists on a status and fails with the body when
+ * another one comes back. `app` is read at call time, so it may be assigned in a `beforeAll`.
+ */
+export function apiAs(app: () => TestApp, tokens: Record<string, string>) {
+  const as = (who: string, method: string, path: string, body?: unknown, headers?: Record<string, string>) => app().call(method, path, { token: tokens[who], body, headers });
+  const ok = async (who: string, method: string, path: string, body: unknown, status: number) => {
+    const response = await as(who, method, path, body);
+    expect({ path, status: response.status, body: response.status === status ? undefined : response.body }).toEqual({ path, status, body: undefined });
+    return response.body;
+  };
+  return { as, ok };
+}
+
+/** Creates a route for the topics, saves the definition as its draft and publishes version 1. */
+export async function publishRoute(ok: ReturnType<typeof apiAs>['ok'], code: string, topicIds: number[], definition: unknown): Promise<number> {
+  const route = await ok('admin', 'POST', '/api/routes', { code, name: code, topicIds }, 201);
+  await ok('admin', 'PUT', `/api/routes/${route.id}/draft`, { definition }, 200);
+  await ok('admin', 'POST', `/api/routes/${route.id}/versions/1/publish`, undefined, 200);
+  return route.id;
+}
+
+/** Polls until `probe` gives a value that is not undefined, or fails after `timeoutMs`. */
+export async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 15_000, what = 'the condition'): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`${what} did not come true within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }

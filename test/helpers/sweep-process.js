@@ -3,6 +3,9 @@
 // It prints "ready" once connected, so the test can start its own sweep at the same moment, and each
 // timer takes a few milliseconds, so the two sweeps overlap.
 // Usage: node sweep-process.js <database url> <sqlite|mysql> <instance> <clock ISO> <batch size>
+// With a sixth argument the benchmark's modes: `sla` runs the real SLA warning and breach handlers, `bare`
+// only claims and marks due timers (SKIP LOCKED batches, no handler); both wait for a line on stdin after
+// "ready", take the real clock when <clock ISO> is `now`, and report each timer's due→handled lag.
 require('reflect-metadata');
 const { DataSource } = require('typeorm');
 const dist = (path) => require(`../../dist/server/src/${path}`);
@@ -10,9 +13,11 @@ const { dataSourceOptions } = dist('database/data-source-options.js');
 const { JobRunner } = dist('scheduler/job-runner.js');
 const { AuditEntry } = dist('audit/audit-entry.entity.js');
 
-const [databaseUrl, driver, instance, clock, batchSize] = process.argv.slice(2);
+const [databaseUrl, driver, instance, clock, batchSize, mode = 'audit'] = process.argv.slice(2);
+const now = () => (clock === 'now' ? new Date() : new Date(clock));
 
 async function main() {
+  if (mode !== 'audit') return bench();
   const source = new DataSource(dataSourceOptions({ databaseUrl, driver }));
   await source.initialize();
   const auditing = async (job, manager, now) => {
@@ -30,3 +35,50 @@ main().catch((error) => {
   process.stderr.write(String(error.stack ?? error));
   process.exit(1);
 });
+
+async function bench() {
+  const source = new DataSource(dataSourceOptions({ databaseUrl, driver }));
+  await source.initialize();
+  const lags = [];
+  const sweep = mode === 'sla' ? slaSweep(source, lags) : bareSweep(source, lags);
+  process.stdout.write('ready\n');
+  await new Promise((resolve) => process.stdin.once('data', resolve));
+  const startedAt = Date.now();
+  const report = await sweep();
+  const finishedAt = Date.now();
+  await source.destroy();
+  process.stdout.write(`${JSON.stringify({ ...report, startedAt, finishedAt, lags })}\n`);
+  process.exit(0);
+}
+
+function slaSweep(source, lags) {
+  const { fireSlaTimer } = dist('sla/breach-handler.js');
+  const { AuditService } = dist('audit/audit.service.js');
+  const { SLA_WARNING, SLA_BREACH } = dist('sla/sla-clocks.js');
+  const audit = new AuditService(source.getRepository(AuditEntry));
+  const effects = { mailDomain: 'docket.bench', audit: (manager, record, at) => audit.record(manager, null, record, at) };
+  const timed = (kind) => async (job, manager, at) => {
+    await fireSlaTimer(kind, job, manager, at, effects);
+    lags.push(Date.now() - job.dueAt.getTime());
+  };
+  const runner = new JobRunner(source, new Map([[SLA_WARNING, timed('warning')], [SLA_BREACH, timed('breach')]]), { batchSize: Number(batchSize), leaseMs: 60_000, instance });
+  return () => runner.sweep(now);
+}
+
+/** The floor: claim a batch with SKIP LOCKED and mark it done in the same transaction, nothing else. */
+function bareSweep(source, lags) {
+  return async () => {
+    let done = 0;
+    for (;;) {
+      const rows = await source.transaction(async (manager) => {
+        const due = await manager.query("SELECT id, dueAt FROM scheduled_jobs WHERE state = 'pending' AND dueAt <= ? ORDER BY dueAt LIMIT ? FOR UPDATE SKIP LOCKED", [now(), Number(batchSize)]);
+        if (due.length) await manager.query(`UPDATE scheduled_jobs SET state = 'done', finishedAt = ? WHERE id IN (${due.map(() => '?').join(', ')})`, [now(), ...due.map((row) => row.id)]);
+        return due;
+      });
+      if (rows.length === 0) return { done, failed: 0, lost: 0 };
+      done += rows.length;
+      const at = Date.now();
+      for (const row of rows) lags.push(at - new Date(row.dueAt).getTime());
+    }
+  };
+}

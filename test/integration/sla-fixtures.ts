@@ -12,14 +12,19 @@ const CREATED = new Date('2026-03-01T00:00:00Z');
  * entity's metadata, so SLA tests do not break when the requests module adds columns.
  */
 export async function insertRequest(manager: EntityManager, fields: Partial<CustomerRequest>): Promise<CustomerRequest> {
+  const { identifiers } = await manager.insert(CustomerRequest, requestRow(manager, fields) as never);
+  return manager.findOneByOrFail(CustomerRequest, { id: identifiers[0].id as number });
+}
+
+/** The column values of such a request row, for multi-row inserts. */
+export function requestRow(manager: EntityManager, fields: Partial<CustomerRequest>): Record<string, unknown> {
   const values: Record<string, unknown> = { number: `REQ-${Math.random().toString(36).slice(2, 10)}`, type: 'incident', status: 'new', isOpen: true, subject: 'Printer on fire', createdAt: CREATED, updatedAt: CREATED, version: 1, ...fields };
   for (const column of manager.connection.getMetadata(CustomerRequest).columns) {
     const name = column.propertyName;
     if (name in values || column.isGenerated || column.isNullable || column.default !== undefined) continue;
     values[name] = column.type === 'varchar' || column.type === 'text' ? '' : column.type === Boolean || column.type === 'boolean' ? false : column.type === 'datetime' ? CREATED : 0;
   }
-  const { identifiers } = await manager.insert(CustomerRequest, values as never);
-  return manager.findOneByOrFail(CustomerRequest, { id: identifiers[0].id as number });
+  return values;
 }
 
 export async function insertUser(manager: EntityManager, login: string, locale = 'en'): Promise<number> {

@@ -133,8 +133,11 @@ export const STEP_MAPPINGS: { [K in StepKind]: StepMapping<K> } = {
       const unsupported = definitionTypes(element).filter((type) => type !== 'bpmn:TerminateEventDefinition');
       return unsupported.length > 0 ? `end event definitions (${unsupported.join(', ')}) are not supported` : undefined;
     },
-    toBpmn: (step) => ({ properties: { resolution: step.resolution } }),
-    fromBpmn: (element) => ({ resolution: (element.resolution as ResolutionKind | undefined) ?? 'resolved' }),
+    toBpmn: (step) => ({ properties: { resolution: step.resolution, reopenStep: step.reopenStepId } }),
+    fromBpmn: (element) => ({
+      resolution: (element.resolution as ResolutionKind | undefined) ?? 'resolved',
+      ...(typeof element.reopenStep === 'string' && element.reopenStep !== '' ? { reopenStepId: element.reopenStep } : {}),
+    }),
   },
 };
 

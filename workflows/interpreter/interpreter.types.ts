@@ -47,6 +47,8 @@ export interface RouteState {
   resolution?: ResolutionKind;
   endStep?: string;
   endedAt?: string;
+  /** The user task a token last left: where a reopened request goes back to when its end step names none. */
+  lastUserTask?: string;
   /** Feeds deterministic ids for tokens, timers and children. */
   sequence: number;
 }
@@ -83,7 +85,8 @@ export type AuditAction =
   | 'ended'
   | 'cancelled'
   | 'actionSkipped'
-  | 'migrated';
+  | 'migrated'
+  | 'reopened';
 
 export type RouteEffect =
   | { type: 'assignQueue'; tokenId: string; stepId: string; queue: string; explanation?: RuleExplanation }

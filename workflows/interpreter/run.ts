@@ -189,6 +189,7 @@ export class Run {
   }
 
   removeToken(token: Token): void {
+    if (this.graph.steps.get(token.stepId)?.kind === 'userTask') this.state.lastUserTask = token.stepId;
     this.state.tokens = this.state.tokens.filter((candidate) => candidate.id !== token.id);
   }
 

@@ -40,6 +40,11 @@ function linkIssues(route: RouteDefinition): RouteIssue[] {
     const fallback = route.transitions.find((transition) => transition.id === step.default);
     if (!fallback || fallback.from !== step.id) issues.push({ path: `/steps/${index}/default`, message: `default '${step.default}' is not a transition leaving '${step.id}'` });
   });
+  route.steps.forEach((step, index) => {
+    if (step.kind !== 'end' || step.reopenStepId === undefined) return;
+    const target = route.steps.find((candidate) => candidate.id === step.reopenStepId);
+    if (target?.kind !== 'userTask') issues.push({ path: `/steps/${index}/reopenStepId`, message: `reopen step '${step.reopenStepId}' is not a user task of this route` });
+  });
   return issues;
 }
 

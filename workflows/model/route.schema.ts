@@ -85,7 +85,7 @@ const stepFields: Record<(typeof STEP_KINDS)[number], { required?: string[]; pro
     required: ['children'],
     properties: { children: { type: 'array', minItems: 1, items: childSpec }, onChildRejection: rule },
   },
-  end: { required: ['resolution'], properties: { resolution: { enum: [...RESOLUTION_KINDS] } } },
+  end: { required: ['resolution'], properties: { resolution: { enum: [...RESOLUTION_KINDS] }, reopenStepId: id } },
 };
 const step = {
   type: 'object',

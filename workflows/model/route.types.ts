@@ -123,6 +123,8 @@ export interface ChildRequestsStep extends StepBase {
 export interface EndStep extends StepBase {
   kind: 'end';
   resolution: ResolutionKind;
+  /** The user task a request goes back to when its customer rejects the solution or it is reopened (absent: the last user task it was at). */
+  reopenStepId?: string;
 }
 export type RouteStep = StartStep | UserTaskStep | AutomaticStep | TimerStep | ExclusiveGatewayStep | ParallelGatewayStep | ChildRequestsStep | EndStep;
 

@@ -60,7 +60,7 @@ export class AuthService {
     const session = await this.sessions.findOne({ where: { tokenHash, revokedAt: IsNull() } });
     if (!session || session.expiresAt <= now) throw unauthorized('Your session has expired; sign in again');
     const user = await this.activeUser(session.userId);
-    return { userId: user.id, login: user.login, permissions: permissionsOf(user.roles), via: 'session', sessionId: session.id };
+    return { userId: user.id, login: user.login, permissions: permissionsOf(user.roles, user.partnerId, user.clientId), via: 'session', sessionId: session.id };
   }
 
   async changePassword(userId: number, currentPassword: string, newPassword: string, now = new Date()): Promise<void> {
@@ -80,7 +80,7 @@ export class AuthService {
     const token = await this.tokens.findOne({ where: { tokenHash, revokedAt: IsNull() } });
     if (!token || (token.expiresAt && token.expiresAt <= now)) throw unauthorized('The API token is unknown, expired or revoked');
     const user = await this.activeUser(token.userId);
-    const granted = permissionsOf(user.roles);
+    const granted = permissionsOf(user.roles, user.partnerId, user.clientId);
     const permissions = new Set(token.scopes.filter((scope) => granted.has(scope)));
     // Last use is informative only; a minute's precision keeps busy integrations from writing on every call.
     if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > 60_000) {

@@ -22,6 +22,15 @@ export const PERMISSIONS = {
   'requests.read': 'See the requests of the queues one belongs to: lists, counts, cards',
   'requests.read.all': 'See the requests of every queue, not only of the queues one belongs to',
   'requests.work': 'Work the requests of the queues one belongs to: transitions, hand-offs, assignment, attributes, discussions',
+  'reports.read': 'See the dashboard: backlog per queue, ageing, breaches and workload of the queues one may read',
+  'requests.archive': 'Restore archived requests to the live lists',
+  'work-orders.read': "See work orders: of the requests one may read, or (a partner's user) only one's own organisation's",
+  'work-orders.update': "Move work orders through their statuses (a partner's user: only one's own organisation's)",
+  'notifications.manage': 'Edit notification templates: the subject and bodies of every notification mail and in-app notification, per event and language',
+  'problems.manage': 'Record problems and mass problems, link requests to them, publish solutions and workarounds, resolve and reopen them with their requests',
+  'portal.use': "Use the customer portal: submit requests and follow, comment, confirm or reject those of one's own company",
+  'knowledge.read': 'Search and read knowledge base articles, internal ones included',
+  'knowledge.manage': 'Write, publish and retire knowledge base articles',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -31,3 +40,9 @@ export const ALL_PERMISSIONS = Object.keys(PERMISSIONS) as Permission[];
 export function isPermission(value: string): value is Permission {
   return Object.hasOwn(PERMISSIONS, value);
 }
+
+/** All that a user bound to a partner organisation may do, whatever their roles grant: nothing of requests. */
+export const PARTNER_PERMISSIONS: readonly Permission[] = ['work-orders.read', 'work-orders.update'];
+
+/** All that a customer's user (bound to a client) may do, whatever their roles grant: the portal only. */
+export const CUSTOMER_PERMISSIONS: readonly Permission[] = ['portal.use'];

@@ -51,3 +51,9 @@ export function IdListField(maxSize: number, { description, optional = false, mi
 
 /** Query strings carry booleans as "true" / "false"; anything else is left for the validator to refuse. */
 export const BooleanQuery = () => Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value));
+
+/** The one-line subject of a request or problem: plain text, tags removed by the service. */
+export const SubjectField = () => stacked(ApiProperty({ description: 'plain text; tags are removed' }), IsString(), Length(1, 500));
+
+/** Rich text a client may leave out: HTML, sanitised by the service. */
+export const RichTextField = (maxLength: number) => stacked(ApiPropertyOptional({ description: 'rich text (HTML), sanitised' }), IsOptional(), IsString(), MaxLength(maxLength));

@@ -18,6 +18,40 @@ export interface DocketConfig {
   readonly login: LoginThrottleConfig;
   readonly scheduler: SchedulerConfig;
   readonly mail: MailConfig;
+  readonly archive: ArchiveConfig;
+  readonly closure: ClosureConfig;
+  readonly webhooks: WebhookConfig;
+  readonly attachments: AttachmentsConfig;
+}
+
+export interface AttachmentsConfig {
+  /** Where the local blob store keeps uploaded files. */
+  readonly dir: string;
+  /** Largest file accepted; an upload passing it is cut off while it streams (413). */
+  readonly maxBytes: number;
+  /** A scanner reading the file on stdin (exit 0 clean, 1 infected), e.g. `clamdscan --no-summary -`; none accepts all. */
+  readonly scanCommand?: string;
+}
+
+export interface WebhookConfig {
+  /** Signs every delivery (X-Docket-Signature, HMAC-SHA256 of the body) when set. */
+  readonly secret?: string;
+  /** Loopback and private-network destinations are refused unless this is on (tests, on-premises receivers). */
+  readonly allowPrivate: boolean;
+  readonly timeoutMs: number;
+  readonly maxAttempts: number;
+  /** Wait after the first failed attempt; each further one waits four times longer. */
+  readonly retryBaseMs: number;
+}
+
+export interface ClosureConfig {
+  /** How long a resolved request waits for its customer's answer before it closes as confirmed by timeout. */
+  readonly autoCloseHours: number;
+}
+
+export interface ArchiveConfig {
+  /** Closed requests older than this many days move to the archive (at the daily sweep). */
+  readonly afterDays: number;
 }
 
 export interface SchedulerConfig {
@@ -71,6 +105,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       smtpUrl: env.DOCKET_SMTP_URL || undefined,
       from: env.DOCKET_MAIL_FROM ?? 'Docket <docket@localhost>',
       domain: env.DOCKET_MAIL_DOMAIN ?? 'docket.localhost',
+    },
+    archive: { afterDays: integer(env.DOCKET_ARCHIVE_AFTER_DAYS, 365, 'DOCKET_ARCHIVE_AFTER_DAYS') },
+    closure: {
+      autoCloseHours: integer(env.DOCKET_AUTO_CLOSE_HOURS, 72, 'DOCKET_AUTO_CLOSE_HOURS'),
+    },
+    webhooks: {
+      secret: env.DOCKET_WEBHOOK_SECRET || undefined,
+      allowPrivate: flag(env.DOCKET_WEBHOOK_ALLOW_PRIVATE, false),
+      timeoutMs: integer(env.DOCKET_WEBHOOK_TIMEOUT_MS, 10_000, 'DOCKET_WEBHOOK_TIMEOUT_MS'),
+      maxAttempts: Math.max(1, integer(env.DOCKET_WEBHOOK_MAX_ATTEMPTS, 5, 'DOCKET_WEBHOOK_MAX_ATTEMPTS')),
+      retryBaseMs: integer(env.DOCKET_WEBHOOK_RETRY_MS, 30_000, 'DOCKET_WEBHOOK_RETRY_MS'),
+    },
+    attachments: {
+      dir: resolve(env.DOCKET_ATTACHMENTS_DIR ?? './data/attachments'),
+      maxBytes: integer(env.DOCKET_ATTACHMENT_MAX_BYTES, 25 * 1024 * 1024, 'DOCKET_ATTACHMENT_MAX_BYTES'),
+      scanCommand: env.DOCKET_ATTACHMENT_SCAN_COMMAND || undefined,
     },
   };
   return { ...config, ...overrides };

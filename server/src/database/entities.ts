@@ -21,6 +21,15 @@ import { AttributeDefinition } from '../topics/entities/attribute-definition.ent
 import { AttributeGroup } from '../topics/entities/attribute-group.entity';
 import { TopicNode } from '../topics/entities/topic-node.entity';
 import { SLA_ENTITIES } from '../sla/entities';
+import { NOTIFICATION_ENTITIES } from '../notifications/entities/index';
+import { VIEW_ENTITIES } from '../requests/views/entities/index';
+import { ESCALATION_ENTITIES } from '../requests/escalation/entities/index';
+import { WORK_ORDER_ENTITIES } from '../requests/work-orders/entities/index';
+import { ARCHIVE_ENTITIES } from '../requests/archive/entities/index';
+import { CLOSURE_PROBLEM_ENTITIES } from '../problems/entities/index';
+import { Attachment } from '../attachments/attachment.entity';
+import { SearchDocument } from '../search/search-document.entity';
+import { KNOWLEDGE_ENTITIES } from '../knowledge/entities/index';
 
 /** Every entity of the model; modules register theirs here so the data source and migrations agree. */
-export const entities = [User, Role, Workgroup, Session, ApiToken, LoginAttempt, AuditEntry, CustomerRequest, RequestValue, AttributeSlot, ScheduledJob, OutboxMessage, Queue, TopicNode, AttributeDefinition, AttributeGroup, AttributeBinding, Route, RouteVersion, ...DICTIONARY_ENTITIES, ...DIRECTORY_ENTITIES, ...REQUEST_PROCESSING_ENTITIES, ...SLA_ENTITIES];
+export const entities = [User, Role, Workgroup, Session, ApiToken, LoginAttempt, AuditEntry, CustomerRequest, RequestValue, AttributeSlot, ScheduledJob, OutboxMessage, Queue, TopicNode, AttributeDefinition, AttributeGroup, AttributeBinding, Route, RouteVersion, ...DICTIONARY_ENTITIES, ...DIRECTORY_ENTITIES, ...REQUEST_PROCESSING_ENTITIES, ...SLA_ENTITIES, ...NOTIFICATION_ENTITIES, ...VIEW_ENTITIES, ...ESCALATION_ENTITIES, ...WORK_ORDER_ENTITIES, ...ARCHIVE_ENTITIES, ...CLOSURE_PROBLEM_ENTITIES, Attachment, SearchDocument, ...KNOWLEDGE_ENTITIES];

@@ -1,8 +1,7 @@
 import { ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsOptional, IsString, Length, MaxLength } from 'class-validator';
 import { PageQuery } from '../common/paging';
-import { ActiveField, CodeField, IdListField, NameField, OptionalTextField } from '../common/dto-fields';
+import { ActiveField, BooleanQuery, CodeField, IdListField, NameField, OptionalTextField } from '../common/dto-fields';
 
 export class CreateQueueDto {
   @CodeField('CP')
@@ -46,14 +45,15 @@ export class QueueListQuery extends PageQuery {
   @MaxLength(200)
   search?: string;
 
-  @ApiPropertyOptional({ enum: ['true', 'false'] })
+  @ApiPropertyOptional()
   @IsOptional()
-  @IsIn(['true', 'false'])
-  active?: 'true' | 'false';
+  @BooleanQuery()
+  @IsBoolean()
+  active?: boolean;
 
   @ApiPropertyOptional({ description: 'only queues the caller belongs to or administers' })
   @IsOptional()
-  @Type(() => String)
-  @IsIn(['true', 'false'])
-  mine?: 'true' | 'false';
+  @BooleanQuery()
+  @IsBoolean()
+  mine?: boolean;
 }

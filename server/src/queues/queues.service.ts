@@ -34,8 +34,8 @@ export class QueuesService {
       const pattern = `%${escapeLike(query.search)}%`;
       builder.andWhere(new Brackets((where) => where.where(`q.code LIKE :pattern ${LIKE_ESCAPE}`, { pattern }).orWhere(`q.name LIKE :pattern ${LIKE_ESCAPE}`, { pattern })));
     }
-    if (query.active) builder.andWhere('q.active = :active', { active: query.active === 'true' });
-    if (query.mine === 'true') {
+    if (query.active !== undefined) builder.andWhere('q.active = :active', { active: query.active });
+    if (query.mine) {
       const mine = (await queueRolesOf(this.dataSource.manager, actor.userId)).member;
       builder.andWhere(mine.length ? 'q.id IN (:...mine)' : '1 = 0', { mine });
     }

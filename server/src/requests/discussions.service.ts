@@ -1,15 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
 import { badRequest, notFound } from '../common/docket-error';
+import { NotificationEvents } from '../notifications/notification-events';
 import { mentionsIn, sanitizePlainText, sanitizeRichText } from './domain/rich-text';
 import type { CreateCommentDto, CreateDiscussionDto } from './dto/requests.dto';
 import { Comment } from './entities/comment.entity';
 import { Discussion } from './entities/discussion.entity';
 import { Idempotency } from './processing/idempotency';
 import { workableRequest } from './processing/request-access';
+import { indexComment } from '../search/search-index';
 
 /** Discussions on a request and their comments; staff who work the request write them. */
 @Injectable()
@@ -19,6 +21,7 @@ export class DiscussionsService {
   constructor(
     @InjectDataSource() dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly notifications: NotificationEvents,
   ) {
     this.idempotency = new Idempotency(dataSource);
   }
@@ -39,12 +42,19 @@ export class DiscussionsService {
     return this.idempotency.run(actor, idempotencyKey, { method: 'POST', path: `/api/requests/${requestId}/discussions/${discussionId}/comments`, body, status: 201 }, async (manager) => {
       await workableRequest(manager, actor, requestId);
       if (!(await manager.existsBy(Discussion, { id: discussionId, requestId }))) throw notFound('Discussion', discussionId);
-      const html = sanitizeRichText(body.body);
-      if (!html) throw badRequest('invalid_comment', 'The comment is not valid', [{ path: 'body', message: 'is empty once unsafe markup is removed' }]);
-      const comment = manager.create(Comment, { discussionId, requestId, authorId: actor.userId, authorLogin: actor.login, body: html, mentions: mentionsIn(html), createdAt: now });
-      await manager.save(comment);
-      await this.audit.record(manager, actor, { entityType: 'request', entityId: requestId, action: 'comment', changes: [{ field: 'comment', old: null, new: { id: comment.id, discussionId } }] }, now);
-      return comment;
+      return this.write(manager, actor, requestId, discussionId, body, now);
     });
+  }
+
+  /** Writes a comment into a discussion the caller has already checked access to (staff above, the portal for customers). */
+  async write(manager: EntityManager, actor: Principal, requestId: number, discussionId: number, body: CreateCommentDto, now: Date): Promise<Comment> {
+    const html = sanitizeRichText(body.body);
+    if (!html) throw badRequest('invalid_comment', 'The comment is not valid', [{ path: 'body', message: 'is empty once unsafe markup is removed' }]);
+    const comment = manager.create(Comment, { discussionId, requestId, authorId: actor.userId, authorLogin: actor.login, body: html, mentions: mentionsIn(html), createdAt: now });
+    await manager.save(comment);
+    await indexComment(manager, comment);
+    await this.audit.record(manager, actor, { entityType: 'request', entityId: requestId, action: 'comment', changes: [{ field: 'comment', old: null, new: { id: comment.id, discussionId } }] }, now);
+    await this.notifications.commentAdded(manager, comment, now);
+    return comment;
   }
 }

@@ -6,9 +6,11 @@ import type { Principal } from '../auth/principal';
 import { badRequest, conflict, DocketError } from '../common/docket-error';
 import { DOCKET_CONFIG } from '../config/config.module';
 import type { DocketConfig } from '../config/docket-config';
+import { NotificationEvents } from '../notifications/notification-events';
 import { queueRolesOf } from '../queues/queue-access';
 import type { ScheduledJob } from '../scheduler/entities/scheduled-job.entity';
 import { SchedulerService } from '../scheduler/scheduler.service';
+import { SlaClocks } from '../sla/sla-clocks';
 import { languageOf } from '../topics/resolution/messages';
 import { validateAttributeWrite, valueIssues } from '../topics/resolution/value-validator';
 import type { RouteEvent } from '../../../workflows/index';
@@ -20,6 +22,7 @@ import { Idempotency } from './processing/idempotency';
 import { accessRequest, workableRequest } from './processing/request-access';
 import { contextData, stepOverrides, storedValues, TopicForms } from './processing/request-context';
 import { ROUTE_TIMER_JOB, RouteRunner } from './processing/route-runner';
+import { slaFollowers } from './processing/sla-followers';
 import { requireVersion, RequestSummary, StaleVersion, summaryOf, updateVersioned } from './processing/versioned-update';
 import { ROUTE_SOURCE, type RouteSource } from './route-source';
 import { ListSlotAllocator } from './storage/list-slot-allocator';
@@ -43,8 +46,10 @@ export class ProcessingService implements OnModuleInit {
     private readonly scheduler: SchedulerService,
     @Inject(DOCKET_CONFIG) config: DocketConfig,
     @Inject(ROUTE_SOURCE) routes: RouteSource,
+    sla: SlaClocks,
+    private readonly notifications: NotificationEvents,
   ) {
-    this.runner = new RouteRunner({ routes, audit, mailDomain: config.mail.domain });
+    this.runner = new RouteRunner({ routes, audit, mailDomain: config.mail.domain, autoCloseHours: config.closure.autoCloseHours, followers: slaFollowers(sla) });
     this.idempotency = new Idempotency(dataSource);
   }
 
@@ -75,6 +80,7 @@ export class ProcessingService implements OnModuleInit {
       const before = { ...request };
       await updateVersioned(manager, request, body.expectedVersion, { awaitingAcceptance: false, assigneeId: request.assigneeId ?? actor.userId }, now);
       await this.audit.record(manager, actor, { entityType: 'request', entityId: id, action: 'accept', changes: changesBetween(before, request, AUDITED_REQUEST_FIELDS) }, now);
+      await this.notifications.requestChanged(manager, before, request, actor, now);
       return summaryOf(request);
     });
   }
@@ -95,6 +101,7 @@ export class ProcessingService implements OnModuleInit {
       const before = { ...request };
       await updateVersioned(manager, request, body.expectedVersion, { assigneeId }, now);
       await this.audit.record(manager, actor, { entityType: 'request', entityId: id, action: 'assign', changes: changesBetween(before, request, ['assigneeId']) }, now);
+      await this.notifications.requestChanged(manager, before, request, actor, now);
       return summaryOf(request);
     });
   }
@@ -120,16 +127,7 @@ export class ProcessingService implements OnModuleInit {
 
   /** Runs one event through the route and stores the outcome under the version check. */
   private async advance(manager: EntityManager, forms: TopicForms, actor: Principal | null, request: CustomerRequest, expectedVersion: number, event: RouteEvent, action: string, now: Date, extra: Partial<CustomerRequest> = {}): Promise<RequestSummary> {
-    const route = await this.runner.pinned(manager, request);
-    if (!route || !request.routeState) throw conflict('no_route', 'The request’s topic has no route, so it has no transitions', [{ path: 'id', message: 'no route' }]);
-    const topic = (await forms.topic(request.topicId))!;
-    const data = await contextData(manager, request, topic.code, actor, await storedValues(manager, forms, request));
-    const outcome = await this.runner.interpret(manager, route, request, event, await this.runner.routeContext(forms, request.topicId, data), now);
-    const before = { ...request };
-    await updateVersioned(manager, request, expectedVersion, { ...outcome.fields, ...extra }, now);
-    await this.audit.record(manager, actor, { entityType: 'request', entityId: request.id, action, changes: changesBetween(before, request, AUDITED_REQUEST_FIELDS) }, now);
-    await this.runner.apply(manager, forms, before, request, outcome, actor, now);
-    return summaryOf(request);
+    return this.runner.advance(manager, forms, actor, request, expectedVersion, event, action, now, extra);
   }
 
   private async timerFired(job: ScheduledJob, manager: EntityManager, now: Date): Promise<void> {

@@ -4,13 +4,11 @@ import { DataSource } from 'typeorm';
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
-import { badRequest } from '../common/docket-error';
 import type { Page } from '../common/paging';
 import { DOCKET_CONFIG } from '../config/config.module';
 import type { DocketConfig } from '../config/docket-config';
 import { queueRolesOf } from '../queues/queue-access';
 import { AttributeDefinition } from '../topics/entities/attribute-definition.entity';
-import { VALUE_TYPE_SPECS } from '../topics/resolution/value-types';
 import { checkTransitions } from '../../../workflows/index';
 import type { RequestListQueryDto } from './dto/requests.dto';
 import { Comment } from './entities/comment.entity';
@@ -18,13 +16,20 @@ import { Contact } from './entities/contact.entity';
 import { CustomerRequest } from './entities/customer-request.entity';
 import { Discussion } from './entities/discussion.entity';
 import { RequestListQuery } from './list/request-list.query';
-import type { ListFilter, ListSort, StoredAttribute } from './list/request-list.types';
+import type { StoredAttribute } from './list/request-list.types';
 import { accessRequest, READ_ALL } from './processing/request-access';
 import { contextData, stepOverrides, storedValues, TopicForms } from './processing/request-context';
+import { familyOf } from './processing/request-family';
 import { RouteRunner } from './processing/route-runner';
 import { summaryOf, type RequestSummary } from './processing/versioned-update';
 import { ROUTE_SOURCE, type RouteSource } from './route-source';
-import { AttributeSlot } from './entities/attribute-slot.entity';
+import { listSpecFor, storedListAttributes } from './views/list-spec';
+import { escalationsOf } from './escalation/escalation-list';
+
+/** A page of the request list, with the values and headings of the list-column attributes. */
+export interface RequestListPage extends Page<RequestSummary & { columns: Record<string, unknown> }> {
+  columns: { code: string; name: string; valueType: string }[];
+}
 
 /** What the console shows for requests: the card of one, lists of many, counts per queue. */
 @Injectable()
@@ -56,6 +61,7 @@ export class RequestViewsService {
       manager.find(Comment, { where: { requestId: id }, order: { id: 'ASC' } }),
       manager.find(AuditEntry, { where: { entityType: 'request', entityId: String(id) }, order: { id: 'ASC' } }),
     ]);
+    const family = await familyOf(manager, forms, request);
     return {
       request: summaryOf(request),
       canWork,
@@ -68,30 +74,33 @@ export class RequestViewsService {
       transitions: transitions.map(({ transitionId, name, tokenId, from, to, offered, reasons, mustPrompt }) => ({ transitionId, name, tokenId, from, to, offered, reasons, mustPrompt })),
       discussions: discussions.map((discussion) => ({ ...discussion, comments: comments.filter((comment) => comment.discussionId === discussion.id) })),
       history,
+      escalations: await escalationsOf(manager, id),
+      parent: family.parent,
+      children: family.children,
     };
   }
 
-  async list(actor: Principal, query: RequestListQueryDto): Promise<Page<RequestSummary>> {
+  async list(actor: Principal, query: RequestListQueryDto): Promise<RequestListPage> {
     const member = (await queueRolesOf(this.dataSource.manager, actor.userId)).member;
     const readAll = actor.permissions.has(READ_ALL as never);
     if (query.queueId !== undefined && !member.includes(query.queueId) && !readAll) {
-      return { items: [], total: 0, page: query.page, pageSize: query.pageSize };
+      return { items: [], total: 0, page: query.page, pageSize: query.pageSize, columns: [] };
     }
-    const filters = parseFilters(query.filters);
-    if (query.view === 'mine') filters.push({ field: 'assigneeId', op: 'eq', value: actor.userId });
-    if (query.view === 'unassigned') filters.push({ field: 'assigneeId', op: 'isNull' });
-    const spec = {
-      queueIds: query.queueId !== undefined ? [query.queueId] : readAll ? undefined : member,
-      open: query.state === 'all' ? undefined : query.state !== 'closed',
-      filters,
-      sort: parseSort(query.sort),
-      page: query.page,
-      pageSize: query.pageSize,
-    };
+    const spec = await listSpecFor(this.dataSource.manager, actor, query, member);
     const attributes = await this.storedAttributes();
-    const items = await new RequestListQuery(attributes).apply(this.dataSource.getRepository(CustomerRequest).createQueryBuilder('r'), spec).getMany();
-    const total = await new RequestListQuery(attributes).apply(this.dataSource.getRepository(CustomerRequest).createQueryBuilder('r'), spec, true).getCount();
-    return { items: items.map(summaryOf), total, page: query.page, pageSize: query.pageSize };
+    const { items, total } = await new RequestListQuery(attributes).fetch(() => this.dataSource.getRepository(CustomerRequest).createQueryBuilder('r'), spec);
+    const columns = await this.listColumns(attributes);
+    const columnValues = (item: CustomerRequest) => Object.fromEntries(columns.map((column) => [column.code, item[column.slot as keyof CustomerRequest] ?? null]));
+    return { items: items.map((item) => ({ ...summaryOf(item), columns: columnValues(item) })), total, page: query.page, pageSize: query.pageSize, columns: columns.map(({ code, name, valueType }) => ({ code, name, valueType })) };
+  }
+
+  /** The attributes an administrator shows as list columns (with a ready slot), in their order: the list's extra columns. */
+  private async listColumns(attributes: Map<string, StoredAttribute>): Promise<{ code: string; name: string; valueType: string; slot: string }[]> {
+    const definitions = await this.dataSource.getRepository(AttributeDefinition).find({ where: { listColumn: true, active: true }, order: { sortOrder: 'ASC', id: 'ASC' } });
+    return definitions.flatMap(({ code, name, valueType }) => {
+      const slot = attributes.get(code)?.slot;
+      return slot ? [{ code, name, valueType, slot }] : [];
+    });
   }
 
   /** Open and unassigned open requests of each of the caller's queues (or every queue with `all`). */
@@ -113,31 +122,6 @@ export class RequestViewsService {
   }
 
   private async storedAttributes(): Promise<Map<string, StoredAttribute>> {
-    const [definitions, slots] = await Promise.all([this.dataSource.getRepository(AttributeDefinition).find(), this.dataSource.getRepository(AttributeSlot).find()]);
-    const ready = new Map(slots.filter((slot) => slot.state === 'ready').map((slot) => [slot.attributeId, slot.slot]));
-    return new Map(definitions.map((definition) => [definition.code, { attributeId: definition.id, code: definition.code, kind: VALUE_TYPE_SPECS[definition.valueType].storage, slot: ready.get(definition.id) ?? null }]));
+    return storedListAttributes(this.dataSource.manager);
   }
-}
-
-function parseFilters(text: string | undefined): ListFilter[] {
-  if (!text) return [];
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    throw badRequest('invalid_list', 'filters must be a JSON array', [{ path: 'filters', message: 'not JSON' }]);
-  }
-  if (!Array.isArray(parsed) || parsed.length > 50 || !parsed.every((item) => typeof item === 'object' && item !== null && typeof (item as ListFilter).field === 'string' && typeof (item as ListFilter).op === 'string')) {
-    throw badRequest('invalid_list', 'filters must be an array of at most 50 {field, op, value}', [{ path: 'filters', message: 'not an array of filters' }]);
-  }
-  return parsed as ListFilter[];
-}
-
-function parseSort(text: string | undefined): ListSort[] {
-  if (!text) return [{ field: 'createdAt', direction: 'desc' }];
-  return text.split(',').slice(0, 5).map((part, index) => {
-    const [field, direction = 'asc'] = part.split(':');
-    if (direction !== 'asc' && direction !== 'desc') throw badRequest('invalid_list', 'sort directions are asc or desc', [{ path: `sort.${index}`, message: `unknown direction "${direction}"` }]);
-    return { field, direction };
-  });
 }

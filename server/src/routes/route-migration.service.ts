@@ -8,6 +8,7 @@ import { badRequest, conflict } from '../common/docket-error';
 import { positionOf } from '../requests/domain/route-outcome';
 import { CustomerRequest } from '../requests/entities/customer-request.entity';
 import { StaleVersion, updateVersioned } from '../requests/processing/versioned-update';
+import { SlaClocks } from '../sla/sla-clocks';
 import { MigrationDto } from './dto/version.dto';
 import { RouteVersion } from './entities/route-version.entity';
 import { loadRoute, loadVersion } from './route-store';
@@ -38,6 +39,7 @@ export class RouteMigrationService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly sla: SlaClocks,
   ) {}
 
   async dryRun(routeId: number, body: MigrationDto): Promise<MigrationReport> {
@@ -60,7 +62,7 @@ export class RouteMigrationService {
         const stale: MigrationDryRun['blocked'] = [];
         for (const movable of plan.movable) {
           const request = batch.find((row) => String(row.id) === movable.requestId) as CustomerRequest;
-          const before = { routeVersionId: request.routeVersionId, currentSteps: request.currentSteps, routeState: request.routeState };
+          const before = { routeVersionId: request.routeVersionId, currentSteps: request.currentSteps, routeState: request.routeState, status: request.status, priority: request.priority, isOpen: request.isOpen };
           const currentSteps = positionOf(versions.to.definition, movable.state, undefined).currentSteps;
           try {
             await updateVersioned(manager, request, request.version, { routeVersionId: versions.to.id, routeState: movable.state, currentSteps }, now);
@@ -75,6 +77,8 @@ export class RouteMigrationService {
             { field: 'routeState', old: before.routeState, new: movable.state },
           ];
           await this.audit.record(manager, actor, { entityType: 'request', entityId: request.id, action: 'route_migrated', changes }, now);
+          // Steps the plan renamed or merged stop and start their step clocks like any other move.
+          await this.sla.followRequest(manager, before, request, now);
         }
         const applied = { movable: plan.movable.filter((movable) => !stale.some((entry) => entry.requestId === movable.requestId)), blocked: [...plan.blocked, ...stale] };
         this.addToReport(report, batch, applied);

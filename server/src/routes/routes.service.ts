@@ -35,7 +35,7 @@ export class RoutesService {
       const pattern = `%${escapeLike(query.search)}%`;
       builder.andWhere(new Brackets((where) => where.where(`r.code LIKE :pattern ${LIKE_ESCAPE}`, { pattern }).orWhere(`r.name LIKE :pattern ${LIKE_ESCAPE}`, { pattern })));
     }
-    if (query.active) builder.andWhere('r.active = :active', { active: query.active === 'true' });
+    if (query.active !== undefined) builder.andWhere('r.active = :active', { active: query.active });
     return pageOf(builder, query, (rows) => this.views(this.dataSource.manager, rows));
   }
 

@@ -32,6 +32,8 @@ export async function scheduleJob(manager: EntityManager, schedule: JobSchedule,
     .into(ScheduledJob)
     .values({ kind: schedule.kind, dueAt: schedule.dueAt, dedupeKey, subjectType: schedule.subjectType ?? null, subjectId: schedule.subjectId ?? null, payload: (schedule.payload ?? null) as never, state: 'pending', attempts: 0, createdAt: now })
     .orIgnore()
+    // An ignored duplicate has no generated id to read back, which TypeORM would otherwise try to do.
+    .updateEntity(false)
     .execute();
 }
 

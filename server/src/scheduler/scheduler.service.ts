@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { schedule, type ScheduledTask } from 'node-cron';
@@ -39,7 +40,8 @@ export class SchedulerService implements OnApplicationBootstrap, OnModuleDestroy
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.scheduler.enabled) return;
-    this.runner = new JobRunner(this.dataSource, this.handlers, { batchSize: 200, leaseMs: this.config.scheduler.leaseMs });
+    // The process id in the owner tag tells which process holds a claimed timer (and which one died holding it).
+    this.runner = new JobRunner(this.dataSource, this.handlers, { batchSize: 200, leaseMs: this.config.scheduler.leaseMs, instance: `p${process.pid}-${randomUUID().slice(0, 4)}` });
     await this.tick();
     this.task = schedule(this.config.scheduler.cron, () => this.tick(), { name: 'docket-sweeper', noOverlap: true });
   }

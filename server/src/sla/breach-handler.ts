@@ -1,9 +1,9 @@
 import type { EntityManager } from 'typeorm';
 import type { AuditRecord } from '../audit/audit.service';
-import { enqueueMail } from '../notifications/outbox';
+import { dispatchNotification } from '../notifications/notification-dispatch';
+import { usersAsRecipients } from '../notifications/recipients';
 import { CustomerRequest } from '../requests/entities/customer-request.entity';
 import type { ScheduledJob } from '../scheduler/entities/scheduled-job.entity';
-import { breachMail } from './breach-mail';
 import { SlaBreach, type BreachKind } from './entities/sla-breach.entity';
 import { SlaClock } from './entities/sla-clock.entity';
 import { escalationRecipients } from './escalation-chain';
@@ -46,8 +46,7 @@ export async function fireSlaTimer(kind: BreachKind, job: ScheduledJob, manager:
   });
   await manager.save(breach);
   await effects.audit(manager, { entityType: 'request', entityId: requestId, action: `sla.${kind}`, changes: [{ field: `${clock.clock}.${kind}`, old: null, new: deadline.toISOString() }] }, now);
-  for (const recipient of await escalationRecipients(manager, request.assigneeId, request.queueId)) {
-    const mail = breachMail({ kind, requestNumber: request.number, subject: request.subject, clock: clock.clock, deadline, role: recipient.role }, recipient.locale);
-    await enqueueMail(manager, { eventKey: `request:${requestId}:sla.${kind}:${breach.id}`, recipient: recipient.email, ...mail }, now, effects.mailDomain);
-  }
+  const chain = await escalationRecipients(manager, request.assigneeId, request.queueId);
+  const recipients = (await usersAsRecipients(manager, chain.map((link) => link.userId), 'manager')).map((person) => ({ ...person, role: chain.find((link) => link.userId === person.userId)!.role }));
+  await dispatchNotification(manager, { type: `sla.${kind}`, requestId, key: String(breach.id), sla: { clock: clock.clock, deadline, recipients } }, now, effects.mailDomain);
 }

@@ -1,36 +1,34 @@
-/** The text of SLA warning and breach mails, in the recipient's language (ru or en). Pure. */
-import type { BreachKind } from './entities/sla-breach.entity';
-
-export interface BreachMailFacts {
-  kind: BreachKind;
-  requestNumber: string;
-  subject: string;
-  clock: string;
-  deadline: Date;
-  role: 'assignee' | 'manager';
-}
+/**
+ * The SLA facts a warning or breach notification shows, in the recipient's language; the words around them
+ * are the sla.warning / sla.breach notification templates. Pure.
+ */
 
 const CLOCK_NAMES: Record<string, Record<string, string>> = {
   en: { reaction: 'reaction', resolution: 'resolution' },
   ru: { reaction: 'реакции', resolution: 'решения' },
 };
 
-function clockName(locale: string, clock: string): string {
+/** The clock as the sentence needs it: "the reaction deadline", "срок решения", "step Repair". */
+export function clockName(language: string, clock: string): string {
   const step = clock.startsWith('step:') ? clock.slice(5) : null;
-  if (step) return locale === 'ru' ? `этапа ${step}` : `step ${step}`;
-  return CLOCK_NAMES[locale][clock] ?? clock;
+  if (step) return language === 'ru' ? `этапа ${step}` : `step ${step}`;
+  return CLOCK_NAMES[language === 'ru' ? 'ru' : 'en'][clock] ?? clock;
 }
 
-export function breachMail(facts: BreachMailFacts, locale: string): { subject: string; text: string } {
-  const language = locale === 'ru' ? 'ru' : 'en';
-  const deadline = facts.deadline.toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
-  const clock = clockName(language, facts.clock);
-  if (language === 'ru') {
-    const what = facts.kind === 'warning' ? `Приближается срок ${clock}` : `Нарушен срок ${clock}`;
-    const why = facts.role === 'assignee' ? 'Вы исполнитель этого обращения.' : 'Вы руководитель группы исполнителя.';
-    return { subject: `${what}: ${facts.requestNumber}`, text: `${what} по обращению ${facts.requestNumber} «${facts.subject}».\nСрок: ${deadline}.\n${why}` };
+/** `2026-03-03 13:30 Europe/Moscow`; UTC when the zone is unknown, so a bad profile never loses the mail. */
+export function deadlineText(deadline: Date, timeZone: string): string {
+  const zone = validZone(timeZone) ? timeZone : 'UTC';
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(deadline).map((part) => [part.type, part.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute} ${zone}`;
+}
+
+function validZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+    return true;
+  } catch {
+    return false;
   }
-  const what = facts.kind === 'warning' ? `The ${clock} deadline is near` : `The ${clock} deadline was missed`;
-  const why = facts.role === 'assignee' ? 'You are assigned to this request.' : "You manage the assignee's workgroup.";
-  return { subject: `${what}: ${facts.requestNumber}`, text: `${what} on request ${facts.requestNumber} "${facts.subject}".\nDeadline: ${deadline}.\n${why}` };
 }

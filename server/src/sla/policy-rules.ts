@@ -23,6 +23,8 @@ export const POLICY_CONTEXT: ContextSchema = {
   'contract.code': { type: 'string' },
   'service.id': { type: 'number' },
   'service.code': { type: 'string' },
+  'service.slaLevel': { type: 'string' },
+  'service.businessPriority': { type: 'number' },
   'request.priority': { type: 'number' },
   'request.type': { type: 'string' },
   'request.topicId': { type: 'number' },

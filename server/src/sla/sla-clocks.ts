@@ -1,7 +1,8 @@
 import { In, IsNull, Not, type EntityManager } from 'typeorm';
 import { badRequest } from '../common/docket-error';
 import { CustomerRequest } from '../requests/entities/customer-request.entity';
-import { cancelJobs, scheduleJob } from '../scheduler/job-runner';
+import { ScheduledJob } from '../scheduler/entities/scheduled-job.entity';
+import { cancelJobs, scheduleJob, type JobSchedule } from '../scheduler/job-runner';
 import { clockView, type ClockView } from './clock-replay';
 import { evaluateClocks, type EvaluatedClock } from './clock-store';
 import { SlaBreach } from './entities/sla-breach.entity';
@@ -9,6 +10,9 @@ import { SlaClock } from './entities/sla-clock.entity';
 import { SlaLedgerEntry } from './entities/sla-ledger-entry.entity';
 import { SlaPolicy, type PolicyClock } from './entities/sla-policy.entity';
 import { choosePolicy, clockEventFor, POLICY_CLOCKS, RESOLUTION, STEP_CLOCK_PREFIX } from './policy-rules';
+import { keepDueAt } from './request-due';
+import { enteredSteps, requestChangeEvents, type RequestFacts } from './request-events';
+import { slaContextOf } from './sla-context';
 
 export const SLA_WARNING = 'sla.warning';
 export const SLA_BREACH = 'sla.breach';
@@ -52,6 +56,25 @@ export class SlaClocks {
     const clocks = await this.recompute(manager, request.id, now);
     const status = await this.statusEntries(manager, request.id, { type: 'status', status: request.status, previousStatus: null }, now);
     return status.length ? this.appendAndRecompute(manager, request.id, status, now) : clocks;
+  }
+
+  /**
+   * Intake's call, once the new request is stored: the policy is chosen from the directory (client,
+   * contract, service), the clocks start, the steps the route starts at start theirs, and the request's
+   * due date follows the resolution clock.
+   */
+  async startForRequest(manager: EntityManager, request: CustomerRequest, now: Date): Promise<void> {
+    let views = await this.startClocks(manager, request, await slaContextOf(manager, request, now), now);
+    if (!views) return;
+    for (const event of enteredSteps(request)) views = await this.onEvent(manager, request.id, event, now);
+    await keepDueAt(manager, request, views, now, false);
+  }
+
+  /** Processing's call after the versioned update of a change: status, priority, steps entered and left, closing. */
+  async followRequest(manager: EntityManager, before: RequestFacts, after: CustomerRequest, now: Date): Promise<void> {
+    let views: ClockView[] = [];
+    for (const event of requestChangeEvents(before, after)) views = await this.onEvent(manager, after.id, event, now);
+    if (views.length) await keepDueAt(manager, after, views, now, false);
   }
 
   /** Applies one event of the request's life; a request without clocks is left alone. */
@@ -119,7 +142,7 @@ export class SlaClocks {
     return [{ clock: STEP_CLOCK_PREFIX + stepId, type: 'start', policyId: policy.id, priority: request.priority, calendarId }];
   }
 
-  /** Writes the clock states, closes breaches that no longer describe a clock, reschedules the timers, and sets the request's due date. */
+  /** Writes the clock states, closes breaches that no longer describe a clock and reschedules the timers; the request's due date is its caller's (see request-due.ts). */
   async recompute(manager: EntityManager, requestId: number, now: Date): Promise<ClockView[]> {
     const evaluated = await evaluateClocks(manager, requestId, now);
     await cancelJobs(manager, SLA_WARNING, 'request', requestId, now);
@@ -131,13 +154,20 @@ export class SlaClocks {
       await this.closeStaleBreaches(manager, requestId, clock, result.state === 'running' || result.state === 'paused' ? state.deadline : null, now);
       if (result.state !== 'running' || state.deadline === null) continue;
       const payload: SlaTimerPayload = { clock, deadline: state.deadline.toISOString() };
-      const timer = (kind: string, dueAt: Date) => scheduleJob(manager, { kind, dueAt, subjectType: 'request', subjectId: requestId, dedupeKey: `${kind}:${requestId}:${revision}:${clock}`, payload: { ...payload } }, now);
+      const timer = (kind: string, dueAt: Date) => this.schedule(manager, { kind, dueAt, subjectType: 'request', subjectId: requestId, dedupeKey: `${kind}:${requestId}:${revision}:${clock}:${payload.deadline}`, payload: { ...payload } }, now);
       if (state.warningAt && state.warningAt < state.deadline) await timer(SLA_WARNING, state.warningAt);
       await timer(SLA_BREACH, state.deadline);
     }
-    const resolution = evaluated.find((clock) => clock.clock === RESOLUTION);
-    if (resolution) await manager.update(CustomerRequest, { id: requestId }, { dueAt: toDate(resolution.result.deadline) });
     return this.views(evaluated);
+  }
+
+  /**
+   * A recomputation with no new ledger entry (a calendar's hours changed) wants timers it has just
+   * cancelled, under the same key: those come back. A timer already done stays done.
+   */
+  private async schedule(manager: EntityManager, schedule: JobSchedule & { dedupeKey: string }, now: Date): Promise<void> {
+    await scheduleJob(manager, schedule, now);
+    await manager.createQueryBuilder().update(ScheduledJob).set({ state: 'pending', finishedAt: null }).where('dedupeKey = :key AND state = :cancelled', { key: schedule.dedupeKey, cancelled: 'cancelled' }).execute();
   }
 
   private async closeStaleBreaches(manager: EntityManager, requestId: number, clock: string, currentDeadline: Date | null, now: Date): Promise<void> {

@@ -8,7 +8,10 @@ import { badRequest, conflict, notFound } from '../common/docket-error';
 import { definedFields } from '../common/defined-fields';
 import { SlaCalendar } from './entities/sla-calendar.entity';
 import { SlaPolicy } from './entities/sla-policy.entity';
+import { CustomerRequest } from '../requests/entities/customer-request.entity';
 import { policyIssues } from './policy-rules';
+import { keepDueAt } from './request-due';
+import { SlaClocks } from './sla-clocks';
 import type { CreateCalendarDto, CreatePolicyDto, UpdateCalendarDto, UpdatePolicyDto } from './sla.dto';
 
 const CALENDAR_FIELDS: (keyof SlaCalendar)[] = ['code', 'name', 'definition'];
@@ -20,6 +23,7 @@ export class SlaConfigService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly clocks: SlaClocks,
   ) {}
 
   listCalendars(): Promise<SlaCalendar[]> {
@@ -50,8 +54,26 @@ export class SlaConfigService {
       const before = { ...calendar };
       const after = await manager.save(Object.assign(calendar, definedFields(body), { updatedAt: now }));
       await this.audit.record(manager, actor, { entityType: 'sla_calendar', entityId: id, action: 'update', changes: changesBetween(before, after, CALENDAR_FIELDS) }, now);
+      if (body.definition !== undefined) await this.followCalendar(manager, id, now);
       return after;
     });
+  }
+
+  /**
+   * A calendar's new hours or holidays apply to every clock that counts on it and still runs: the ledger
+   * is replayed on the new definition, the timers and due dates follow (each request's version steps, as
+   * for any change of the request). The replay covers the clock's whole life, so a holiday added for a
+   * day already counted is taken out of the time used too.
+   */
+  private async followCalendar(manager: EntityManager, calendarId: number, now: Date): Promise<void> {
+    const rows: { requestId: number | string }[] = await manager.query(
+      `SELECT DISTINCT c.requestId AS requestId FROM sla_clocks c WHERE c.state IN ('running', 'paused') AND EXISTS (SELECT 1 FROM sla_ledger l WHERE l.requestId = c.requestId AND l.clock = c.clock AND l.calendarId = ?) ORDER BY c.requestId`,
+      [calendarId],
+    );
+    for (const { requestId } of rows) {
+      const request = await manager.findOneBy(CustomerRequest, { id: Number(requestId) });
+      if (request) await keepDueAt(manager, request, await this.clocks.recompute(manager, request.id, now), now, true);
+    }
   }
 
   listPolicies(): Promise<SlaPolicy[]> {

@@ -12,6 +12,7 @@ import { evaluateClocks } from './clock-store';
 import { SlaBreach } from './entities/sla-breach.entity';
 import { SlaClock } from './entities/sla-clock.entity';
 import { RESOLUTION } from './policy-rules';
+import { keepDueAt } from './request-due';
 import { SlaClocks } from './sla-clocks';
 import type { BreachListQuery, DeadlineChangeDto, WhatIfDto } from './sla.dto';
 
@@ -68,6 +69,7 @@ export class SlaRequestsService {
       const deadline = new Date(body.deadline);
       if (deadline <= now) throw badRequest('validation_failed', 'The new deadline must be in the future', [{ path: 'deadline', message: 'must be later than now' }]);
       const views = await this.clocks.setDeadline(manager, requestId, clock, deadline, body.reason, actor.userId, now);
+      await keepDueAt(manager, request, views, now, true);
       await this.audit.record(manager, actor, { entityType: 'request', entityId: requestId, action: 'sla.deadline', changes: [{ field: `${clock}.deadline`, old: state.deadline?.toISOString() ?? null, new: deadline.toISOString() }, { field: 'reason', old: null, new: body.reason }] }, now);
       return views;
     });

@@ -13,11 +13,12 @@ import { FormsService } from './forms.service';
 import { ListColumnService } from './list-column.service';
 import { TopicNodesService } from './topic-nodes.service';
 import { TopicsController } from './topics.controller';
+import { TopicCatalogController } from './topic-catalog.controller';
 
 /** Topics in a tree of groups, dynamic attributes and their groups, bindings, and the resolved form. */
 @Module({
   imports: [TypeOrmModule.forFeature([TopicNode, AttributeDefinition, AttributeGroup, AttributeBinding]), AuditModule],
-  controllers: [TopicsController, BindingsController, AttributesController, AttributeGroupsController],
+  controllers: [TopicsController, BindingsController, AttributesController, AttributeGroupsController, TopicCatalogController],
   providers: [TopicNodesService, AttributesService, AttributeGroupsService, BindingsService, FormsService, ListColumnService],
   exports: [FormsService, ListColumnService, TopicNodesService, AttributesService, AttributeGroupsService, BindingsService],
 })

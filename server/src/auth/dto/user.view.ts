@@ -40,7 +40,7 @@ export function toUserView(user: User): UserView {
     timeZone: user.timeZone,
     roles: roles.map(({ id, code, name }) => ({ id, code, name })),
     workgroups: (user.workgroups ?? []).map(({ id, code, name }) => ({ id, code, name })),
-    permissions: [...permissionsOf(roles)].sort(),
+    permissions: [...permissionsOf(roles, user.partnerId, user.clientId)].sort(),
   };
 }
 

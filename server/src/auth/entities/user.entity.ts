@@ -30,6 +30,18 @@ export class User {
   @Column({ length: 64, default: 'UTC' })
   timeZone!: string;
 
+  /** A partner organisation's user: sees only that partner's work orders (see PARTNER_PERMISSIONS). */
+  @Column({ type: 'int', nullable: true })
+  partnerId!: number | null;
+
+  /** A customer's user: the client (company or person) they speak for, who sees only its requests in the portal. */
+  @Column({ type: 'int', nullable: true })
+  clientId!: number | null;
+
+  /** The contact person this customer's user is, when known. */
+  @Column({ type: 'int', nullable: true })
+  contactPersonId!: number | null;
+
   @InstantColumn()
   createdAt!: Date;
 

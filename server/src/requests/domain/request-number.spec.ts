@@ -6,6 +6,10 @@ describe('request numbers', () => {
     expect(formatRequestNumber(2026, 1)).toBe('REQ-2026-000001');
   });
 
+  it('numbers other records with their own prefix', () => {
+    expect(formatRequestNumber(2026, 12, 'PRB')).toBe('PRB-2026-000012');
+  });
+
   it('grows past six digits instead of wrapping', () => {
     expect(formatRequestNumber(2026, 1_234_567)).toBe('REQ-2026-1234567');
   });

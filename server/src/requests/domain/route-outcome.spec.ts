@@ -1,4 +1,4 @@
-import { initialState, interpret, type RouteDefinition } from '../../../../workflows/index';
+import { initialState, interpret, type RouteDefinition, type RouteEffect } from '../../../../workflows/index';
 import { planEffects, positionOf } from './route-outcome';
 
 /** Triage (first line) hands off to Repair (second line), which solves or hands back. */
@@ -55,11 +55,45 @@ describe('carrying out the interpreter effects', () => {
     const escalated = interpret(ROUTE, started.state, { type: 'transition', transitionId: 'escalate' }, context('BIS'), NOW);
     const solved = interpret(ROUTE, escalated.state, { type: 'transition', transitionId: 'solve' }, context('BIS'), NOW);
     expect(planEffects(solved.effects).close).toBe('resolved');
-    expect(positionOf(ROUTE, solved.state, 'SECOND')).toEqual({ status: 'closed', isOpen: false, currentSteps: null, awaitingAcceptance: false });
+    // Resolved waits for the customer's confirmation, still open; other resolutions close at once.
+    expect(positionOf(ROUTE, solved.state, 'SECOND')).toEqual({ status: 'resolved', isOpen: true, currentSteps: null, awaitingAcceptance: false });
+    expect(positionOf(ROUTE, { ...solved.state, resolution: 'rejected' }, 'SECOND')).toEqual({ status: 'closed', isOpen: false, currentSteps: null, awaitingAcceptance: false });
   });
 
-  it('journals the effects it cannot carry out instead of dropping them', () => {
-    const plan = planEffects([{ type: 'webhook', url: 'https://example.com/hook', method: 'POST', body: {}, event: 'onEnter' }]);
-    expect(plan.skipped).toEqual([{ action: 'actionSkipped', detail: 'webhook POST https://example.com/hook on onEnter is not sent by this server yet' }]);
+  it('plans child requests, their cancellation and webhooks, in the order the interpreter gave them', () => {
+    const plan = planEffects([
+      { type: 'spawnChildren', stepId: 'Split', tokenId: 't3', children: [{ key: 't3.child4', topic: 'ACCOUNT', title: 'Account', values: { LOGIN: 'ivan' } }, { key: 't3.child5', topic: 'LAPTOP', title: 'Laptop', values: {} }] },
+      { type: 'spawnChildren', stepId: 'Work', children: [{ key: 'c6', topic: 'PROBLEM', title: 'Problem record', values: {} }] },
+      { type: 'cancelChildren', stepId: 'Split', keys: ['t3.child4'] },
+      { type: 'webhook', url: 'https://example.com/hook', method: 'POST', body: { a: 1 }, event: 'onEnter' },
+    ]);
+    expect(plan.childrenToSpawn).toEqual([
+      { key: 't3.child4', topic: 'ACCOUNT', title: 'Account', values: { LOGIN: 'ivan' }, stepId: 'Split', tokenId: 't3' },
+      { key: 't3.child5', topic: 'LAPTOP', title: 'Laptop', values: {}, stepId: 'Split', tokenId: 't3' },
+      { key: 'c6', topic: 'PROBLEM', title: 'Problem record', values: {}, stepId: 'Work' },
+    ]);
+    expect(plan.childrenToCancel).toEqual([{ stepId: 'Split', keys: ['t3.child4'] }]);
+    expect(plan.webhooks).toEqual([{ url: 'https://example.com/hook', method: 'POST', body: { a: 1 }, event: 'onEnter' }]);
+  });
+
+  it('leaves no effect type without a place in the plan', () => {
+    const effects: RouteEffect[] = [
+      { type: 'assignQueue', tokenId: 't1', stepId: 'A', queue: 'Q' },
+      { type: 'notify', template: 'x', recipients: ['queue'], event: 'onEnter' },
+      { type: 'spawnChildren', stepId: 'A', children: [{ key: 'c1', topic: 'T', title: 'x', values: {} }] },
+      { type: 'cancelChildren', stepId: 'A', keys: ['c0'] },
+      { type: 'startTimer', timerId: 'timer1', stepId: 'A', firesAt: NOW.toISOString() },
+      { type: 'startTimer', timerId: 'timer2', stepId: 'A', firesAt: NOW.toISOString() },
+      { type: 'stopTimer', timerId: 'timer2', stepId: 'A' },
+      { type: 'setAttribute', attribute: 'X', value: 1, source: 'action' },
+      { type: 'setPriority', priority: 2 },
+      { type: 'webhook', url: 'https://example.com/', method: 'PUT', body: null, event: 'run' },
+      { type: 'close', resolution: 'resolved' },
+      { type: 'audit', action: 'ended' },
+    ];
+    // Every effect type the interpreter has is in the list above, so a new one fails here until it is planned.
+    expect(new Set(effects.map((effect) => effect.type)).size).toBe(11);
+    const plan = planEffects(effects);
+    expect([plan.queueCode, plan.notifications.length, plan.childrenToSpawn.length, plan.childrenToCancel.length, plan.timersToStart.length, plan.attributeChanges.X, plan.priority, plan.webhooks.length, plan.close, plan.audit.length]).toEqual(['Q', 1, 1, 1, 1, 1, 2, 1, 'resolved', 2]);
   });
 });

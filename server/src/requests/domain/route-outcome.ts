@@ -1,4 +1,4 @@
-import type { AuditAction, ResolutionKind, RouteDefinition, RouteEffect, RouteState, RuleExplanation } from '../../../../workflows/index';
+import type { AuditAction, ChildRequestSpec, ResolutionKind, RouteDefinition, RouteEffect, RouteState, RuleExplanation } from '../../../../workflows/index';
 
 export interface RouteAuditLine {
   action: AuditAction;
@@ -16,6 +16,22 @@ export interface RouteNotification {
   transitionId?: string;
 }
 
+/** A child request a route step (or a createChild action) asks for; `tokenId` is set when the step waits for it. */
+export interface ChildToSpawn extends ChildRequestSpec {
+  key: string;
+  values: Record<string, unknown>;
+  stepId: string;
+  tokenId?: string;
+}
+
+/** A webhook the route calls; delivered later, from a durable job. */
+export interface RouteWebhook {
+  url: string;
+  method: 'POST' | 'PUT';
+  body: unknown;
+  event: string;
+}
+
 /** What the server must do after one interpretation, gathered from the interpreter's effects in their order. */
 export interface EffectPlan {
   /** The queue code of the last assignment; undefined when no effect assigned one. */
@@ -26,8 +42,10 @@ export interface EffectPlan {
   notifications: RouteNotification[];
   close?: ResolutionKind;
   audit: RouteAuditLine[];
-  /** Effects this server does not carry out yet (child requests, webhooks): journalled as skipped, never dropped silently. */
-  skipped: RouteAuditLine[];
+  childrenToSpawn: ChildToSpawn[];
+  /** Keys of child requests to close as cancelled. */
+  childrenToCancel: { stepId: string; keys: string[] }[];
+  webhooks: RouteWebhook[];
 }
 
 /** One entry per effect type: how it lands in the plan. */
@@ -40,10 +58,10 @@ const PLANNERS: { [T in RouteEffect['type']]: (plan: EffectPlan, effect: Extract
     plan.notifications.push({ template: effect.template, recipients: effect.recipients, event: effect.event, stepId: effect.stepId, transitionId: effect.transitionId });
   },
   spawnChildren: (plan, effect) => {
-    plan.skipped.push({ action: 'actionSkipped', stepId: effect.stepId, detail: `child requests (${effect.children.map((child) => child.key).join(', ')}) are not created by this server yet` });
+    for (const child of effect.children) plan.childrenToSpawn.push({ ...child, stepId: effect.stepId, ...(effect.tokenId === undefined ? {} : { tokenId: effect.tokenId }) });
   },
   cancelChildren: (plan, effect) => {
-    plan.skipped.push({ action: 'actionSkipped', stepId: effect.stepId, detail: `cancelling child requests ${effect.keys.join(', ')} is not supported yet` });
+    plan.childrenToCancel.push({ stepId: effect.stepId, keys: effect.keys });
   },
   startTimer: (plan, effect) => {
     plan.timersToStart.push({ timerId: effect.timerId, stepId: effect.stepId, firesAt: effect.firesAt });
@@ -59,7 +77,7 @@ const PLANNERS: { [T in RouteEffect['type']]: (plan: EffectPlan, effect: Extract
     plan.priority = effect.priority;
   },
   webhook: (plan, effect) => {
-    plan.skipped.push({ action: 'actionSkipped', detail: `webhook ${effect.method} ${effect.url} on ${effect.event} is not sent by this server yet` });
+    plan.webhooks.push({ url: effect.url, method: effect.method, body: effect.body, event: effect.event });
   },
   close: (plan, effect) => {
     plan.close = effect.resolution;
@@ -70,7 +88,7 @@ const PLANNERS: { [T in RouteEffect['type']]: (plan: EffectPlan, effect: Extract
 };
 
 export function planEffects(effects: readonly RouteEffect[]): EffectPlan {
-  const plan: EffectPlan = { attributeChanges: {}, timersToStart: [], notifications: [], audit: [], skipped: [] };
+  const plan: EffectPlan = { attributeChanges: {}, timersToStart: [], notifications: [], audit: [], childrenToSpawn: [], childrenToCancel: [], webhooks: [] };
   for (const effect of effects) (PLANNERS[effect.type] as (plan: EffectPlan, effect: RouteEffect) => void)(plan, effect);
   return plan;
 }
@@ -89,9 +107,14 @@ export interface RoutePosition {
 export const STATUS_NEW = 'new';
 export const STATUS_IN_PROGRESS = 'in_progress';
 export const STATUS_CLOSED = 'closed';
+/** Solved, waiting for the customer to confirm or reject: still open (its clocks are the SLA policy's to stop). */
+export const STATUS_RESOLVED = 'resolved';
 
 export function positionOf(route: RouteDefinition, state: RouteState, previousQueueCode: string | undefined): RoutePosition {
-  if (state.status === 'ended') return { status: STATUS_CLOSED, isOpen: false, currentSteps: null, awaitingAcceptance: false };
+  if (state.status === 'ended') {
+    const resolved = state.resolution === 'resolved';
+    return { status: resolved ? STATUS_RESOLVED : STATUS_CLOSED, isOpen: resolved, currentSteps: null, awaitingAcceptance: false };
+  }
   const steps = new Map(route.steps.map((step) => [step.id, step]));
   const transitions = new Map(route.transitions.map((transition) => [transition.id, transition]));
   const queueCode = state.tokens.find((token) => token.queue)?.queue;

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsISO8601, IsObject, IsOptional, IsString, Length, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsObject, IsOptional, IsString, Length, MaxLength, Min, ValidateNested } from 'class-validator';
+import { BooleanQuery, RichTextField, SubjectField } from '../../common/dto-fields';
 import { PageQuery } from '../../common/paging';
 import { VISIBILITIES, type Visibility } from '../entities/discussion.entity';
 
@@ -25,15 +26,10 @@ export class NewRequestDto {
   @IsInt()
   urgency!: number;
 
-  @ApiProperty({ description: 'plain text; tags are removed' })
-  @IsString()
-  @Length(1, 500)
+  @SubjectField()
   subject!: string;
 
-  @ApiPropertyOptional({ description: 'rich text (HTML), sanitised' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(MAX_RICH_TEXT)
+  @RichTextField(MAX_RICH_TEXT)
   description?: string;
 
   @ApiPropertyOptional({ description: 'attribute code → value (an array for multiple choice)' })
@@ -132,7 +128,8 @@ export class UpdateAttributesDto extends VersionedDto {
   values!: Record<string, unknown>;
 }
 
-export const LIST_VIEWS = ['queue', 'mine', 'unassigned'] as const;
+/** `mine`: assigned to me; `myQueues`: my queues only, even with requests.read.all; `overdue`: open and past dueAt; `watched`: requests I watch. */
+export const LIST_VIEWS = ['queue', 'mine', 'unassigned', 'myQueues', 'overdue', 'watched'] as const;
 
 export class RequestListQueryDto extends PageQuery {
   @ApiPropertyOptional({ description: 'one of the caller’s queues (default: all of them)' })
@@ -162,6 +159,12 @@ export class RequestListQueryDto extends PageQuery {
   @IsString()
   @MaxLength(1000)
   sort?: string;
+
+  @ApiPropertyOptional({ description: 'true: the archived requests (read-only) instead of the live ones', default: false })
+  @IsOptional()
+  @BooleanQuery()
+  @IsBoolean()
+  archived?: boolean;
 }
 
 export class CreateDiscussionDto {

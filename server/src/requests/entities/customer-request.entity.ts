@@ -12,12 +12,16 @@ const instant = () => InstantColumn({ nullable: true });
  */
 @Entity('requests')
 @Index('UQ_requests_number', ['number'], { unique: true })
+@Index('IDX_requests_queue_open', ['queueId', 'isOpen'])
 @Index('IDX_requests_queue_open_created', ['queueId', 'isOpen', 'createdAt'])
 @Index('IDX_requests_queue_open_priority', ['queueId', 'isOpen', 'priority'])
 @Index('IDX_requests_queue_open_status', ['queueId', 'isOpen', 'status'])
 @Index('IDX_requests_assignee_open', ['assigneeId', 'isOpen'])
 @Index('IDX_requests_client', ['clientId'])
 @Index('IDX_requests_contact', ['contactId'])
+@Index('IDX_requests_open_closed', ['isOpen', 'closedAt'])
+@Index('IDX_requests_archived', ['archivedAt'])
+@Index('IDX_requests_parent', ['parentId'])
 export class CustomerRequest {
   @PrimaryGeneratedColumn()
   id!: number;
@@ -104,6 +108,22 @@ export class CustomerRequest {
   /** Compared in `UPDATE … WHERE id = ? AND version = ?`; TypeORM's @VersionColumn alone does not prevent lost updates. */
   @Column({ type: 'int', default: 1 })
   version!: number;
+
+  /** The request whose route spawned this one as a child; null for a request registered on its own. */
+  @Column({ type: 'int', nullable: true })
+  parentId!: number | null;
+
+  /** The key the parent's route tracks this child by. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  childKey!: string | null;
+
+  /** Set while the request is in the archive: read-only, its attribute values moved to `request_values_archive`. */
+  @InstantColumn({ nullable: true })
+  archivedAt!: Date | null;
+
+  /** When it last came back from the archive; the archive sweep counts its age from then. */
+  @InstantColumn({ nullable: true })
+  restoredAt!: Date | null;
 
   @text() listText1!: string | null;
   @text() listText2!: string | null;

@@ -1,5 +1,5 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { InstantColumn } from '../../database/timestamps';
+import { Column, Entity, Index } from 'typeorm';
+import { TypedValueColumns } from './typed-value-columns';
 
 /**
  * One value of one dynamic attribute of a request (`ord` numbers the values of a multiple-choice one).
@@ -11,28 +11,7 @@ import { InstantColumn } from '../../database/timestamps';
 @Index('IDX_request_values_string', ['attributeId', 'queueId', 'isOpen', 'valueString', 'requestId'])
 @Index('IDX_request_values_number', ['attributeId', 'queueId', 'isOpen', 'valueNumber', 'requestId'])
 @Index('IDX_request_values_instant', ['attributeId', 'queueId', 'isOpen', 'valueInstant', 'requestId'])
-export class RequestValue {
-  @PrimaryColumn({ type: 'int' })
-  requestId!: number;
-
-  @PrimaryColumn({ type: 'int' })
-  attributeId!: number;
-
-  @PrimaryColumn({ type: 'smallint' })
-  ord!: number;
-
-  @Column({ type: 'varchar', length: 191, nullable: true })
-  valueString!: string | null;
-
-  @Column({ type: 'text', nullable: true })
-  valueText!: string | null;
-
-  @Column({ type: 'decimal', precision: 20, scale: 6, nullable: true })
-  valueNumber!: number | null;
-
-  @InstantColumn({ nullable: true })
-  valueInstant!: Date | null;
-
+export class RequestValue extends TypedValueColumns {
   @Column({ type: 'int', nullable: true })
   queueId!: number | null;
 

@@ -1,4 +1,5 @@
 import type { SelectQueryBuilder } from 'typeorm';
+import type { Page } from '../../common/paging';
 import { badRequest, ErrorDetail } from '../../common/docket-error';
 import { escapeLike, LIKE_ESCAPE } from '../../common/sql-like';
 import { VALUE_COLUMN, ValueKind } from '../storage/value-columns';
@@ -47,11 +48,90 @@ export class RequestListQuery {
     this.check(spec);
     if (spec.queueIds) builder.andWhere(spec.queueIds.length ? `r.queueId IN (:...${this.name()})` : '1 = 0', { [this.last()]: spec.queueIds });
     if (spec.open !== undefined) builder.andWhere(`r.isOpen = :${this.name()}`, { [this.last()]: spec.open });
+    // Archived requests are all closed, so open lists need no archive condition (and keep their index-only counts).
+    if (spec.archived) builder.andWhere('r.archivedAt IS NOT NULL');
+    else if (spec.open !== true) builder.andWhere('r.archivedAt IS NULL');
+    if (spec.watchedBy !== undefined) builder.andWhere(`r.id IN (SELECT w.requestId FROM request_watchers w WHERE w.userId = :${this.name()})`, { [this.last()]: spec.watchedBy });
     spec.filters.forEach((filter) => this.applyFilter(builder, filter, spec));
     if (forCount) return builder;
-    spec.sort.forEach((sort, index) => this.applySort(builder, sort, index));
+    spec.sort.forEach((sort, index) => this.applySort(builder, sort, index, spec));
     builder.addOrderBy('r.id', spec.sort.at(-1)?.direction === 'asc' ? 'ASC' : 'DESC');
     return builder.offset((spec.page - 1) * spec.pageSize).limit(spec.pageSize);
+  }
+
+  /**
+   * One page and its total. A list sorted by one attribute kept only as typed values is read in the
+   * order of that attribute's (attributeId, queueId, isOpen, value, requestId) index, so a page costs
+   * its rows rather than a sort of the whole queue: first the requests that have a value, in index
+   * order, then those without one (by id), or the other way round when ascending, as SQL orders NULL
+   * before any value.
+   */
+  async fetch(builderFor: () => SelectQueryBuilder<CustomerRequest>, spec: RequestListSpec): Promise<Omit<Page<CustomerRequest>, 'page' | 'pageSize'>> {
+    this.check(spec);
+    const total = (await this.countFromValues(builderFor(), spec)) ?? (await this.apply(builderFor(), spec, true).getCount());
+    const sort = spec.sort.length === 1 ? spec.sort[0] : undefined;
+    const attribute = sort ? this.target(sort.field)?.attribute : undefined;
+    if (!sort || !attribute || total === 0 || spec.archived) return { items: total ? await this.apply(builderFor(), spec).getMany() : [], total };
+    const direction = sort.direction === 'asc' ? 'ASC' : 'DESC';
+    const withValue = (builder: SelectQueryBuilder<CustomerRequest>) => this.withSortValue(builder, spec, attribute, direction);
+    const withoutValue = (builder: SelectQueryBuilder<CustomerRequest>) => this.withoutSortValue(builder, spec, attribute, direction);
+    const [first, second] = direction === 'DESC' ? [withValue, withoutValue] : [withoutValue, withValue];
+    const offset = (spec.page - 1) * spec.pageSize;
+    const head = await first(builderFor()).offset(offset).limit(spec.pageSize).getMany();
+    if (head.length === spec.pageSize) return { items: head, total };
+    const firstCount = head.length > 0 || offset === 0 ? offset + head.length : await first(builderFor()).getCount();
+    const tail = await second(builderFor())
+      .offset(Math.max(0, offset - firstCount))
+      .limit(spec.pageSize - head.length)
+      .getMany();
+    return { items: [...head, ...tail], total };
+  }
+
+  /**
+   * The total of open requests of given queues filtered only by typed values, counted on the values'
+   * index ranges alone: the value rows repeat the request's queue and state, so `requests` is not read.
+   * Null when the filters need the request row.
+   */
+  private async countFromValues(builder: SelectQueryBuilder<CustomerRequest>, spec: RequestListSpec): Promise<number | null> {
+    if (spec.open !== true || !spec.queueIds?.length || spec.watchedBy !== undefined || spec.archived || spec.filters.length === 0) return null;
+    const attributes = spec.filters.map((filter) => (filter.op === 'isNull' || filter.op === 'ne' ? undefined : this.target(filter.field)?.attribute));
+    if (attributes.some((attribute) => !attribute)) return null;
+    const [first, ...rest] = spec.filters.map((filter, index) => this.valuesSubquery(attributes[index]!, filter, spec));
+    const count = builder.connection.createQueryBuilder().select('COUNT(DISTINCT c.requestId)', 'total').from(`(${first.sql})`, 'c').setParameters(first.parameters);
+    rest.forEach((subquery) => count.andWhere(`c.requestId IN (${subquery.sql})`, subquery.parameters));
+    const row: { total: number | string } | undefined = await count.getRawOne();
+    return Number(row?.total ?? 0);
+  }
+
+  private withSortValue(builder: SelectQueryBuilder<CustomerRequest>, spec: RequestListSpec, attribute: StoredAttribute, direction: 'ASC' | 'DESC') {
+    this.apply(builder, { ...spec, sort: [] }, true);
+    const column = `s.${VALUE_COLUMN[attribute.kind]}`;
+    const parts = [`s.requestId = r.id`, `s.attributeId = :${this.name()}`, 's.ord = 0', `${column} IS NOT NULL`];
+    const parameters: Record<string, unknown> = { [this.last()]: attribute.attributeId };
+    // The request's queue and state repeated on the value row put the join on the index range that is already in order.
+    if (spec.queueIds?.length) {
+      parts.push(`s.queueId IN (:...${this.name()})`);
+      parameters[this.last()] = spec.queueIds;
+    }
+    if (spec.open !== undefined) {
+      parts.push(`s.isOpen = :${this.name()}`);
+      parameters[this.last()] = spec.open;
+    }
+    return builder.innerJoin('request_values', 's', parts.join(' AND '), parameters).orderBy(column, direction).addOrderBy('s.requestId', direction);
+  }
+
+  private withoutSortValue(builder: SelectQueryBuilder<CustomerRequest>, spec: RequestListSpec, attribute: StoredAttribute, direction: 'ASC' | 'DESC') {
+    this.apply(builder, { ...spec, sort: [] }, true);
+    const column = `n.${VALUE_COLUMN[attribute.kind]}`;
+    // MariaDB would rather walk the whole primary key for ORDER BY id LIMIT n; within one queue and state
+    // this index is already in id order (InnoDB appends the key) and holds only that bucket.
+    if (spec.queueIds?.length === 1 && spec.open !== undefined) builder.useIndex('IDX_requests_queue_open');
+    // An anti-join probes the value's primary key per request; NOT EXISTS is turned by MariaDB into a
+    // materialised scan of every value of the attribute.
+    return builder
+      .leftJoin('request_values', 'n', `n.requestId = r.id AND n.attributeId = :${this.name()} AND n.ord = 0 AND ${column} IS NOT NULL`, { [this.last()]: attribute.attributeId })
+      .andWhere('n.requestId IS NULL')
+      .orderBy('r.id', direction);
   }
 
   private check(spec: RequestListSpec): void {
@@ -66,6 +146,12 @@ export class RequestListQuery {
       else if (target.kind === 'text') details.push({ path: `sort.${index}.field`, message: 'long text cannot be sorted' });
     });
     if (details.length) throw badRequest('invalid_list', 'The list filter or sort is not valid', details);
+  }
+
+  /** The column to group counts by: a request field or a list-column (slot) attribute; undefined for anything else. */
+  groupColumn(field: string): string | undefined {
+    const target = this.target(field);
+    return target?.column && target.kind !== 'text' && field !== 'subject' && field !== 'id' ? target.column : undefined;
   }
 
   private target(field: string): Target | undefined {
@@ -101,17 +187,17 @@ export class RequestListQuery {
     const parameters: Record<string, unknown> = {};
     const parts = [`${alias}.attributeId = :${this.name()}`];
     parameters[this.last()] = attribute.attributeId;
-    if (spec.queueIds?.length) {
+    if (spec.queueIds?.length && !spec.archived) {
       parts.push(`${alias}.queueId IN (:...${this.name()})`);
       parameters[this.last()] = spec.queueIds;
     }
-    if (spec.open !== undefined) {
+    if (spec.open !== undefined && !spec.archived) {
       parts.push(`${alias}.isOpen = :${this.name()}`);
       parameters[this.last()] = spec.open;
     }
     const condition = this.condition(`${alias}.${VALUE_COLUMN[attribute.kind]}`, attribute.kind, filter);
     parts.push(condition.sql);
-    return { sql: `SELECT ${alias}.requestId FROM request_values ${alias} WHERE ${parts.join(' AND ')}`, parameters: { ...parameters, ...condition.parameters } };
+    return { sql: `SELECT ${alias}.requestId FROM ${valuesTable(spec)} ${alias} WHERE ${parts.join(' AND ')}`, parameters: { ...parameters, ...condition.parameters } };
   }
 
   private condition(column: string, kind: ValueKind, filter: ListFilter): { sql: string; parameters: Record<string, unknown> } {
@@ -137,7 +223,7 @@ export class RequestListQuery {
     }
   }
 
-  private applySort(builder: SelectQueryBuilder<CustomerRequest>, sort: ListSort, index: number): void {
+  private applySort(builder: SelectQueryBuilder<CustomerRequest>, sort: ListSort, index: number, spec: RequestListSpec): void {
     const target = this.target(sort.field)!;
     const direction = sort.direction === 'asc' ? 'ASC' : 'DESC';
     if (target.column) {
@@ -146,7 +232,7 @@ export class RequestListQuery {
     }
     const alias = `s${index}`;
     const attribute = target.attribute!;
-    builder.leftJoin('request_values', alias, `${alias}.requestId = r.id AND ${alias}.attributeId = :${this.name()} AND ${alias}.ord = 0`, {
+    builder.leftJoin(valuesTable(spec), alias, `${alias}.requestId = r.id AND ${alias}.attributeId = :${this.name()} AND ${alias}.ord = 0`, {
       [this.last()]: attribute.attributeId,
     });
     builder.addOrderBy(`${alias}.${VALUE_COLUMN[attribute.kind]}`, direction);
@@ -160,6 +246,11 @@ export class RequestListQuery {
   private last(): string {
     return `p${this.parameterCount}`;
   }
+}
+
+/** Archived requests keep their values in a table of their own, outside the live value indexes. */
+function valuesTable(spec: RequestListSpec): string {
+  return spec.archived ? 'request_values_archive' : 'request_values';
 }
 
 function coerce(kind: ValueKind, value: unknown, filter: ListFilter): string | number | Date {

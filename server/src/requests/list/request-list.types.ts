@@ -21,6 +21,10 @@ export interface RequestListSpec {
   open?: boolean;
   filters: ListFilter[];
   sort: ListSort[];
+  /** true: only archived requests (their values in `request_values_archive`); otherwise only live ones. */
+  archived?: boolean;
+  /** Only the requests this user watches. */
+  watchedBy?: number;
   page: number;
   pageSize: number;
 }

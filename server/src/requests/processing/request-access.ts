@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { Principal } from '../../auth/principal';
-import { forbidden, notFound } from '../../common/docket-error';
+import { conflict, forbidden, notFound } from '../../common/docket-error';
 import { queueRolesOf } from '../../queues/queue-access';
 import { CustomerRequest } from '../entities/customer-request.entity';
 
@@ -21,11 +21,12 @@ export async function accessRequest(manager: EntityManager, actor: Principal, id
   const member = (await queueRolesOf(manager, actor.userId)).member;
   const own = request.queueId === null ? request.createdById === actor.userId : member.includes(request.queueId);
   if (!own && !actor.permissions.has(READ_ALL as never)) throw notFound('Request', id);
-  return { request, canWork: own };
+  return { request, canWork: own && request.archivedAt === null };
 }
 
 export async function workableRequest(manager: EntityManager, actor: Principal, id: number): Promise<CustomerRequest> {
   const { request, canWork } = await accessRequest(manager, actor, id);
+  if (request.archivedAt !== null) throw conflict('archived', `Request ${request.number} is archived: restore it before working on it`, [{ path: 'id', message: 'archived' }]);
   if (!canWork) throw forbidden('Only members of the request’s queue may work it', 'not_in_queue');
   return request;
 }

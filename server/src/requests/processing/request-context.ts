@@ -9,6 +9,7 @@ import type { UserTaskStep } from '../../../../workflows/index';
 import { valuesFromRows } from '../domain/attribute-values';
 import type { CustomerRequest } from '../entities/customer-request.entity';
 import { RequestValue } from '../entities/request-value.entity';
+import { ArchivedRequestValue } from '../archive/entities/archived-request-value.entity';
 
 /** The evaluation context rules read (see topics/resolution/context-schema.ts), without `request.attributes`. */
 export async function contextData(manager: EntityManager, request: Pick<CustomerRequest, 'id' | 'number' | 'type' | 'priority' | 'status' | 'clientId' | 'contactId'>, topicCode: string, actor: Pick<Principal, 'login'> | null, attributes: Record<string, unknown>): Promise<Record<string, unknown>> {
@@ -60,7 +61,8 @@ export class TopicForms {
   }
 }
 
-export async function storedValues(manager: EntityManager, forms: TopicForms, request: Pick<CustomerRequest, 'id' | 'topicId'>): Promise<Record<string, unknown>> {
-  const rows = await manager.find(RequestValue, { where: { requestId: request.id } });
+export async function storedValues(manager: EntityManager, forms: TopicForms, request: Pick<CustomerRequest, 'id' | 'topicId'> & { archivedAt?: Date | null }): Promise<Record<string, unknown>> {
+  // An archived request's values were moved out of the live value table (see docs/request-archive.md).
+  const rows = await manager.find(request.archivedAt ? ArchivedRequestValue : RequestValue, { where: { requestId: request.id } });
   return valuesFromRows(await forms.attributesOf(request.topicId), rows);
 }

@@ -1,19 +1,24 @@
 import type { EntityManager } from 'typeorm';
-import type { AuditService } from '../../audit/audit.service';
+import { changesBetween, type AuditService } from '../../audit/audit.service';
 import type { Principal } from '../../auth/principal';
 import { badRequest, conflict, DocketError } from '../../common/docket-error';
-import { enqueueMail } from '../../notifications/outbox';
+import { dispatchRouteNotice, notifyRequestChanged } from '../../notifications/notification-dispatch';
 import { Queue } from '../../queues/queue.entity';
 import { cancelJobs, scheduleJob } from '../../scheduler/job-runner';
-import { interpret, RouteError, type RouteContext, type RouteEvent, type RouteState, type UserTaskStep } from '../../../../workflows/index';
+import { interpret, RouteError, type InterpretResult, type RouteContext, type RouteEvent, type RouteState, type UserTaskStep } from '../../../../workflows/index';
 import { valueWrites } from '../domain/attribute-values';
-import { planEffects, positionOf, type EffectPlan } from '../domain/route-outcome';
+import { planEffects, positionOf, STATUS_RESOLVED, type EffectPlan } from '../domain/route-outcome';
+import { awaitConfirmation } from '../closure/awaiting-confirmation';
 import type { CustomerRequest } from '../entities/customer-request.entity';
+import { ChildRequests } from './child-requests';
 import type { PinnedRoute, RouteSource } from '../route-source';
 import { ListSlotAllocator } from '../storage/list-slot-allocator';
 import { moveValueBucket, writeRequestValues } from '../storage/request-values.writer';
 import { resolveRecipients } from './notification-recipients';
-import { TopicForms } from './request-context';
+import { contextData, storedValues, TopicForms } from './request-context';
+import { AUDITED_REQUEST_FIELDS } from './request-creation';
+import { summaryOf, updateVersioned, type RequestSummary } from './versioned-update';
+import { scheduleWebhook } from './webhook-delivery';
 
 export const ROUTE_TIMER_JOB = 'request.routeTimer';
 
@@ -31,11 +36,40 @@ export interface RunnerDeps {
   routes: RouteSource | null;
   audit: AuditService;
   mailDomain: string;
+  /** How long a resolved request waits for its customer before it closes by itself (absent: the default). */
+  autoCloseHours?: number;
+  /** Told of the requests the runner itself creates (children) and moves (parents, cancelled children). */
+  followers?: RequestFollowers;
+}
+
+export interface RequestFollowers {
+  created(manager: EntityManager, request: CustomerRequest, now: Date): Promise<void>;
+  changed(manager: EntityManager, before: CustomerRequest, after: CustomerRequest, now: Date): Promise<void>;
 }
 
 /** Runs a request's route through the interpreter and carries out the effects in the caller's transaction. */
 export class RouteRunner {
-  constructor(private readonly deps: RunnerDeps) {}
+  private readonly children: ChildRequests;
+
+  constructor(private readonly deps: RunnerDeps) {
+    this.children = new ChildRequests(this, deps.audit, deps.followers);
+  }
+
+  /** Runs one event through the route and stores the outcome under the version check; `extra` overrides columns. */
+  async advance(manager: EntityManager, forms: TopicForms, actor: Principal | null, request: CustomerRequest, expectedVersion: number, event: RouteEvent, action: string, now: Date, extra: Partial<CustomerRequest> = {}): Promise<RequestSummary> {
+    const route = await this.pinned(manager, request);
+    if (!route || !request.routeState) throw conflict('no_route', 'The request’s topic has no route, so it has no transitions', [{ path: 'id', message: 'no route' }]);
+    const topic = (await forms.topic(request.topicId))!;
+    const data = await contextData(manager, request, topic.code, actor, await storedValues(manager, forms, request));
+    const outcome = await this.interpret(manager, route, request, event, await this.routeContext(forms, request.topicId, data), now);
+    const before = { ...request };
+    await updateVersioned(manager, request, expectedVersion, { ...outcome.fields, ...extra }, now);
+    await this.deps.followers?.changed(manager, before, request, now);
+    await notifyRequestChanged(manager, before, request, actor, now, this.deps.mailDomain);
+    await this.deps.audit.record(manager, actor, { entityType: 'request', entityId: request.id, action, changes: changesBetween(before, request, AUDITED_REQUEST_FIELDS) }, now);
+    await this.apply(manager, forms, before, request, outcome, actor, now);
+    return summaryOf(request);
+  }
 
   async publishedFor(manager: EntityManager, topicId: number): Promise<PinnedRoute | null> {
     return this.deps.routes ? this.deps.routes.publishedForTopic(manager, topicId) : null;
@@ -61,6 +95,11 @@ export class RouteRunner {
       if (!(error instanceof RouteError)) throw error;
       throw new DocketError(CLIENT_MISTAKES.has(error.code) ? 400 : 409, error.code, error.message, error.details);
     }
+    return this.outcomeOf(manager, route, request, result, now);
+  }
+
+  /** The request columns and effect plan of one interpretation (an event's, or a reopening's). */
+  async outcomeOf(manager: EntityManager, route: PinnedRoute, request: CustomerRequest, result: InterpretResult, now: Date): Promise<RouteOutcome> {
     const plan = planEffects(result.effects);
     const previousQueue = request.queueId === null ? undefined : (await manager.findOneBy(Queue, { id: request.queueId }))?.code;
     const position = positionOf(route.definition, result.state, previousQueue);
@@ -74,7 +113,8 @@ export class RouteRunner {
     const queueCode = plan.queueCode ?? position.queueCode;
     if (queueCode !== undefined && queueCode !== previousQueue) fields.queueId = await this.queueId(manager, queueCode);
     if (plan.priority !== undefined) fields.priority = this.priority(plan.priority);
-    if (!position.isOpen) Object.assign(fields, { resolution: plan.close ?? result.state.resolution ?? null, closedAt: now });
+    // A request resolved at an end step stays open until its customer confirms (see closure/).
+    if (result.state.status === 'ended') Object.assign(fields, { resolution: plan.close ?? result.state.resolution ?? null, closedAt: position.isOpen ? null : now });
     return { state: result.state, plan, fields };
   }
 
@@ -97,34 +137,36 @@ export class RouteRunner {
     for (const timer of plan.timersToStart) {
       await scheduleJob(manager, { kind: ROUTE_TIMER_JOB, dueAt: new Date(timer.firesAt), dedupeKey: `request:${after.id}:timer:${timer.timerId}`, subjectType: 'request', subjectId: after.id, payload: { timerId: timer.timerId } }, now);
     }
-    if (!after.isOpen) await cancelJobs(manager, ROUTE_TIMER_JOB, 'request', after.id, now);
+    if (outcome.state.status === 'ended') await cancelJobs(manager, ROUTE_TIMER_JOB, 'request', after.id, now);
+    if (after.status === STATUS_RESOLVED && before?.status !== STATUS_RESOLVED) await awaitConfirmation(manager, after, { autoCloseHours: this.deps.autoCloseHours, mailDomain: this.deps.mailDomain }, now);
     const unresolved: string[] = [];
     for (const notification of plan.notifications) {
       const recipients = await resolveRecipients(manager, after, notification.recipients);
       unresolved.push(...recipients.unresolved);
-      for (const recipient of recipients.emails) {
-        await enqueueMail(
-          manager,
-          {
-            eventKey: `request:${after.id}:${outcome.state.sequence}:${notification.event}:${notification.stepId ?? notification.transitionId ?? ''}:${notification.template}`,
-            recipient,
-            subject: `[${after.number}] ${notification.template}: ${after.subject}`,
-            text: `Request ${after.number} (${notification.event}${notification.stepId ? ` at ${notification.stepId}` : ''}): ${after.subject}`,
-          },
-          now,
-          this.deps.mailDomain,
-        );
-      }
+      const eventKey = `request:${after.id}:${outcome.state.sequence}:${notification.event}:${notification.stepId ?? notification.transitionId ?? ''}:${notification.template}`;
+      await dispatchRouteNotice(manager, { request: after, template: notification.template, event: notification.event, emails: recipients.emails, eventKey }, now, this.deps.mailDomain);
     }
     const routeLines = [
       ...plan.audit,
-      ...plan.skipped,
       ...unknown.map((code) => ({ action: 'actionSkipped', detail: `the route set ${code}, which the topic does not have` })),
       ...unresolved.map((recipient) => ({ action: 'actionSkipped', detail: `notification recipient ${recipient} has no e-mail address` })),
     ];
     for (const line of routeLines) {
       await this.deps.audit.record(manager, actor, { entityType: 'request', entityId: after.id, action: `route.${line.action}`, changes: [{ field: 'route', old: null, new: line }] }, now);
     }
+    await this.related(manager, forms, before, after, outcome, actor, now);
+  }
+
+  /** Effects on other requests and systems, after the request's own: children, webhooks, the parent. */
+  private async related(manager: EntityManager, forms: TopicForms, before: CustomerRequest | null, after: CustomerRequest, outcome: RouteOutcome, actor: Principal | null, now: Date): Promise<void> {
+    const { plan } = outcome;
+    for (const cancel of plan.childrenToCancel) await this.children.cancel(manager, forms, after, cancel.keys, actor, now);
+    await this.children.spawn(manager, forms, after, plan.childrenToSpawn, actor, now);
+    if (plan.webhooks.length) {
+      const values = await storedValues(manager, forms, after);
+      for (const [index, webhook] of plan.webhooks.entries()) await scheduleWebhook(manager, after, webhook, values, `webhook:${after.id}:${after.version}:${outcome.state.sequence}:${index}`, now);
+    }
+    if (outcome.state.status === 'ended' && before?.routeState?.status !== 'ended') await this.children.ended(manager, forms, after, actor, now);
   }
 
   private async queueId(manager: EntityManager, code: string): Promise<number> {

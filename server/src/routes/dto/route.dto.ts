@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 import { PageQuery } from '../../common/paging';
-import { ActiveField, CodeField, NameField, OptionalTextField } from '../../common/dto-fields';
+import { ActiveField, BooleanQuery, CodeField, NameField, OptionalTextField } from '../../common/dto-fields';
 
 export class CreateRouteDto {
   @CodeField('CONTRACT_TERMINATION')
@@ -33,8 +33,9 @@ export class RouteListQuery extends PageQuery {
   @MaxLength(200)
   search?: string;
 
-  @ApiPropertyOptional({ enum: ['true', 'false'] })
+  @ApiPropertyOptional()
   @IsOptional()
-  @IsIn(['true', 'false'])
-  active?: 'true' | 'false';
+  @BooleanQuery()
+  @IsBoolean()
+  active?: boolean;
 }

@@ -1,0 +1,175 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
+import { AuditService, changesBetween } from '../audit/audit.service';
+import type { Principal } from '../auth/principal';
+import { definedFields } from '../common/defined-fields';
+import { badRequest, conflict, notFound } from '../common/docket-error';
+import { pageOf, type Page } from '../common/paging';
+import { escapeLike, LIKE_ESCAPE } from '../common/sql-like';
+import { sanitizePlainText, sanitizeRichText } from '../requests/domain/rich-text';
+import { TopicNode } from '../topics/entities/topic-node.entity';
+import { KnowledgeArticleTopic } from './entities/knowledge-article-topic.entity';
+import { KnowledgeArticle, type Audience } from './entities/knowledge-article.entity';
+import type { CreateArticleDto, KnowledgeSearchQuery, PortalKnowledgeQuery, UpdateArticleDto } from './knowledge.dto';
+import { normalTags, searchTerms, searchTextOf } from './knowledge-text';
+
+export interface ArticleView {
+  id: number;
+  title: string;
+  body: string;
+  tags: string[];
+  topicIds: number[];
+  published: boolean;
+  audience: Audience;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** What a customer sees of an article: nothing of drafts, audiences or versions. */
+export type CustomerArticleView = Pick<ArticleView, 'id' | 'title' | 'body' | 'tags' | 'topicIds' | 'updatedAt'>;
+
+const AUDITED: (keyof KnowledgeArticle)[] = ['title', 'body', 'tags', 'published', 'audience'];
+
+interface Filter {
+  q?: string;
+  topicId?: number;
+  audience?: Audience;
+  published?: boolean;
+}
+
+/** Knowledge base articles: written by knowledge managers, searched by staff and (published customer ones) by the portal. */
+@Injectable()
+export class KnowledgeService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Every article matching, drafts included: the knowledge managers' list. */
+  list(query: KnowledgeSearchQuery): Promise<Page<ArticleView>> {
+    return this.page(query, query);
+  }
+
+  /** Staff search: published articles of either audience. */
+  search(query: KnowledgeSearchQuery): Promise<Page<ArticleView>> {
+    return this.page({ ...query, published: true }, query);
+  }
+
+  /** The portal: published articles for customers only. */
+  async forCustomers(query: PortalKnowledgeQuery): Promise<Page<CustomerArticleView>> {
+    const page = await this.page({ q: query.q, topicId: query.topicId, audience: 'customer', published: true }, query);
+    return { ...page, items: page.items.map(customerView) };
+  }
+
+  async customerArticle(id: number): Promise<CustomerArticleView> {
+    const article = await this.dataSource.getRepository(KnowledgeArticle).findOneBy({ id, published: true, audience: 'customer' });
+    if (!article) throw notFound('Article', id);
+    return customerView((await this.views(this.dataSource.manager, [article]))[0]);
+  }
+
+  async get(id: number): Promise<ArticleView> {
+    const article = await this.dataSource.getRepository(KnowledgeArticle).findOneBy({ id });
+    if (!article) throw notFound('Article', id);
+    return (await this.views(this.dataSource.manager, [article]))[0];
+  }
+
+  async create(actor: Principal, body: CreateArticleDto, now = new Date()): Promise<ArticleView> {
+    return this.dataSource.transaction(async (manager) => {
+      const topicIds = await this.checkedTopics(manager, body.topicIds ?? []);
+      const article = manager.create(KnowledgeArticle, { ...contentOf(body.title, body.body, body.tags ?? []), published: body.published ?? false, audience: body.audience, createdById: actor.userId, createdAt: now, updatedAt: now, version: 1 });
+      await manager.save(article);
+      await this.linkTopics(manager, article.id, topicIds);
+      await this.audit.record(manager, actor, { entityType: 'knowledgeArticle', entityId: article.id, action: 'create', changes: [...changesBetween(null, article, AUDITED), { field: 'topicIds', old: null, new: topicIds }] }, now);
+      return (await this.views(manager, [article]))[0];
+    });
+  }
+
+  async update(actor: Principal, id: number, body: UpdateArticleDto, now = new Date()): Promise<ArticleView> {
+    return this.dataSource.transaction(async (manager) => {
+      const before = await manager.findOneBy(KnowledgeArticle, { id });
+      if (!before) throw notFound('Article', id);
+      if (before.version !== body.expectedVersion) throw conflict('stale_version', `Article ${id} changed since it was read`, [{ path: 'expectedVersion', message: `the current version is ${before.version}` }]);
+      const { expectedVersion: _version, topicIds: newTopics, ...fields } = definedFields(body);
+      const oldTopics = (await this.views(manager, [before]))[0].topicIds;
+      const topicIds = newTopics === undefined ? oldTopics : await this.checkedTopics(manager, newTopics);
+      const after = { ...before, ...fields, ...contentOf(fields.title ?? before.title, fields.body ?? before.body, fields.tags ?? before.tags) };
+      const changes = changesBetween(before, after, AUDITED);
+      if (String(oldTopics) !== String(topicIds)) changes.push({ field: 'topicIds', old: oldTopics, new: topicIds });
+      if (changes.length === 0) return (await this.views(manager, [before]))[0];
+      const { id: _id, ...columns } = { ...after, updatedAt: now, version: before.version + 1 };
+      const updated = await manager.update(KnowledgeArticle, { id, version: before.version }, columns);
+      if (!updated.affected) throw conflict('stale_version', `Article ${id} changed since it was read`, [{ path: 'expectedVersion', message: 'changed meanwhile' }]);
+      await this.linkTopics(manager, id, topicIds);
+      await this.audit.record(manager, actor, { entityType: 'knowledgeArticle', entityId: id, action: 'update', changes }, now);
+      return (await this.views(manager, [{ ...after, ...columns, id }]))[0];
+    });
+  }
+
+  async remove(actor: Principal, id: number, now = new Date()): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const article = await manager.findOneBy(KnowledgeArticle, { id });
+      if (!article) throw notFound('Article', id);
+      await manager.delete(KnowledgeArticleTopic, { articleId: id });
+      await manager.delete(KnowledgeArticle, { id });
+      await this.audit.record(manager, actor, { entityType: 'knowledgeArticle', entityId: id, action: 'delete', changes: changesBetween(article, {}, ['title', 'published', 'audience']) }, now);
+    });
+  }
+
+  private async page(filter: Filter, paging: { page: number; pageSize: number }): Promise<Page<ArticleView>> {
+    const builder = this.dataSource.getRepository(KnowledgeArticle).createQueryBuilder('a').orderBy('a.updatedAt', 'DESC').addOrderBy('a.id', 'DESC');
+    applyFilter(builder, filter);
+    return pageOf(builder, { page: paging.page, pageSize: paging.pageSize }, (rows) => this.views(this.dataSource.manager, rows));
+  }
+
+  private async checkedTopics(manager: EntityManager, ids: number[]): Promise<number[]> {
+    const unique = [...new Set(ids)].sort((a, b) => a - b);
+    if (unique.length === 0) return [];
+    const found = new Set((await manager.findBy(TopicNode, { id: In(unique) })).map((node) => node.id));
+    const missing = unique.filter((id) => !found.has(id));
+    if (missing.length) throw badRequest('invalid_article', 'The article is not valid', missing.map((id) => ({ path: 'topicIds', message: `unknown topic ${id}` })));
+    return unique;
+  }
+
+  private async linkTopics(manager: EntityManager, articleId: number, topicIds: number[]): Promise<void> {
+    await manager.delete(KnowledgeArticleTopic, { articleId });
+    if (topicIds.length) await manager.insert(KnowledgeArticleTopic, topicIds.map((topicId) => ({ articleId, topicId })));
+  }
+
+  private async views(manager: EntityManager, rows: KnowledgeArticle[]): Promise<ArticleView[]> {
+    const links = rows.length ? await manager.find(KnowledgeArticleTopic, { where: { articleId: In(rows.map((row) => row.id)) }, order: { topicId: 'ASC' } }) : [];
+    return rows.map((row) => ({
+      id: row.id,
+      title: row.title,
+      body: row.body,
+      tags: row.tags,
+      topicIds: links.filter((link) => link.articleId === row.id).map((link) => link.topicId),
+      published: row.published,
+      audience: row.audience,
+      version: row.version,
+      createdAt: row.createdAt,
+      updatedAt: row.updatedAt,
+    }));
+  }
+}
+
+function contentOf(title: string, body: string, tags: string[]) {
+  const cleanTitle = sanitizePlainText(title);
+  const html = sanitizeRichText(body);
+  const details = [...(cleanTitle ? [] : [{ path: 'title', message: 'is empty once markup is removed' }]), ...(html ? [] : [{ path: 'body', message: 'is empty once unsafe markup is removed' }])];
+  if (details.length) throw badRequest('invalid_article', 'The article is not valid', details);
+  const clean = normalTags(tags);
+  return { title: cleanTitle, body: html, tags: clean, searchText: searchTextOf(cleanTitle, sanitizePlainText(html), clean) };
+}
+
+function applyFilter(builder: SelectQueryBuilder<KnowledgeArticle>, filter: Filter): void {
+  searchTerms(filter.q).forEach((term, index) => builder.andWhere(`a.searchText LIKE :term${index} ${LIKE_ESCAPE}`, { [`term${index}`]: `%${escapeLike(term)}%` }));
+  if (filter.topicId !== undefined) builder.andWhere('a.id IN (SELECT t.articleId FROM knowledge_article_topics t WHERE t.topicId = :topicId)', { topicId: filter.topicId });
+  if (filter.audience !== undefined) builder.andWhere('a.audience = :audience', { audience: filter.audience });
+  if (filter.published !== undefined) builder.andWhere('a.published = :published', { published: filter.published ? 1 : 0 });
+}
+
+function customerView({ id, title, body, tags, topicIds, updatedAt }: ArticleView): CustomerArticleView {
+  return { id, title, body, tags, topicIds, updatedAt };
+}

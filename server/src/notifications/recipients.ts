@@ -1,0 +1,65 @@
+import { In, type EntityManager } from 'typeorm';
+import { User } from '../auth/entities/user.entity';
+import { ContactPerson } from '../directory/entities/contact-person.entity';
+import { ContactPoint } from '../directory/entities/contact-point.entity';
+import type { CustomerRequest } from '../requests/entities/customer-request.entity';
+import { templateLanguageOf, type TemplateLanguage } from './template-variables';
+
+export type RecipientRole = 'assignee' | 'queue' | 'manager' | 'customer' | 'user';
+
+/** Someone a notification goes to: a user (mail and in-app) or the customer's contact person (mail only). */
+export interface NotificationRecipient {
+  userId: number | null;
+  email: string | null;
+  name: string;
+  language: TemplateLanguage;
+  timeZone: string;
+  role: RecipientRole;
+}
+
+const fromUser = (user: User, role: RecipientRole): NotificationRecipient => ({ userId: user.id, email: user.email, name: user.name, language: templateLanguageOf(user.locale), timeZone: user.timeZone, role });
+
+/** Active users, in the order of `ids`, each once. */
+export async function usersAsRecipients(manager: EntityManager, ids: readonly number[], role: RecipientRole): Promise<NotificationRecipient[]> {
+  const unique = [...new Set(ids)];
+  if (!unique.length) return [];
+  const users = await manager.find(User, { where: { id: In(unique), active: true } });
+  return unique.flatMap((id) => users.filter((user) => user.id === id).map((user) => fromUser(user, role)));
+}
+
+export async function queueMemberIds(manager: EntityManager, queueId: number): Promise<number[]> {
+  const rows: { userId: number | string }[] = await manager.query(
+    'SELECT m.userId FROM queue_members m WHERE m.queueId = ? UNION SELECT g.userId FROM queue_workgroups w JOIN workgroup_members g ON g.workgroupId = w.workgroupId WHERE w.queueId = ?',
+    [queueId, queueId],
+  );
+  return rows.map((row) => Number(row.userId)).sort((a, b) => a - b);
+}
+
+/** The people who work the request: its assignee, or everyone in its queue while nobody is assigned. */
+export async function staffOf(manager: EntityManager, request: CustomerRequest): Promise<NotificationRecipient[]> {
+  if (request.assigneeId !== null) return usersAsRecipients(manager, [request.assigneeId], 'assignee');
+  return request.queueId === null ? [] : usersAsRecipients(manager, await queueMemberIds(manager, request.queueId), 'queue');
+}
+
+/**
+ * The customer's contact person, at their first e-mail address. Contact persons have no language of their
+ * own; they are written to in the language of the operator who registered the request, who spoke with them.
+ */
+export async function customerOf(manager: EntityManager, request: CustomerRequest): Promise<NotificationRecipient[]> {
+  if (request.contactPersonId === null) return [];
+  const person = await manager.findOneBy(ContactPerson, { id: request.contactPersonId, active: true });
+  const point = person ? await manager.findOne(ContactPoint, { where: { ownerType: 'person', ownerId: person.id, kind: 'email' }, order: { id: 'ASC' } }) : null;
+  if (!person || !point) return [];
+  const operator = request.createdById === null ? null : await manager.findOneBy(User, { id: request.createdById });
+  return [{ userId: null, email: point.value, name: person.name, language: templateLanguageOf(operator?.locale), timeZone: operator?.timeZone ?? 'UTC', role: 'customer' }];
+}
+
+/** A route's notify action names addresses: the users among them get their own language and in-app copy. */
+export async function addressesAsRecipients(manager: EntityManager, emails: readonly string[], fallback: TemplateLanguage): Promise<NotificationRecipient[]> {
+  if (!emails.length) return [];
+  const users = await manager.find(User, { where: { email: In([...emails]), active: true } });
+  return emails.map((email) => {
+    const user = users.find((candidate) => candidate.email?.toLowerCase() === email.toLowerCase());
+    return user ? fromUser(user, 'user') : { userId: null, email, name: email, language: fallback, timeZone: 'UTC', role: 'customer' };
+  });
+}

@@ -1,0 +1,19 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Principal } from '../auth/principal';
+import { CurrentPrincipal, RequirePermission } from '../auth/principal';
+import { ReportsService } from './reports.service';
+
+@ApiTags('reports')
+@ApiBearerAuth()
+@Controller('reports')
+export class ReportsController {
+  constructor(private readonly reports: ReportsService) {}
+
+  @Get('dashboard')
+  @RequirePermission('reports.read')
+  @ApiOperation({ summary: 'backlog per queue, open requests by age, breaches per queue (30 days), open requests per assignee — over the queues the caller may read' })
+  dashboard(@CurrentPrincipal() actor: Principal) {
+    return this.reports.dashboard(actor);
+  }
+}

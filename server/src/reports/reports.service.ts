@@ -1,0 +1,111 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, SelectQueryBuilder } from 'typeorm';
+import type { Principal } from '../auth/principal';
+import { queueRolesOf } from '../queues/queue-access';
+import { AGE_BUCKETS, ageCutoffs, fillBuckets, type AgeBucketCode } from './age-buckets';
+
+const BREACH_WINDOW_DAYS = 30;
+
+export interface DashboardView {
+  generatedAt: string;
+  /** The queues counted: every queue for `requests.read.all`, otherwise the caller's own. */
+  scope: 'all' | 'mine';
+  backlog: { queueId: number; code: string; name: string; open: number; unassigned: number }[];
+  age: { bucket: AgeBucketCode; open: number }[];
+  breaches: { queueId: number | null; code: string | null; name: string | null; breaches: number }[];
+  workload: { userId: number; login: string; name: string; open: number }[];
+}
+
+type Row = Record<string, string | number | null>;
+const count = (value: string | number | null) => Number(value ?? 0);
+
+/** The manager's dashboard: a handful of GROUP BY counts over the requests and breaches the caller may read. */
+@Injectable()
+export class ReportsService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async dashboard(actor: Principal, now = new Date()): Promise<DashboardView> {
+    const readAll = actor.permissions.has('requests.read.all');
+    const queueIds = readAll ? null : (await queueRolesOf(this.dataSource.manager, actor.userId)).member;
+    const [backlog, age, breaches, workload] = await Promise.all([this.backlog(queueIds), this.age(queueIds, now), this.breaches(queueIds, now), this.workload(queueIds)]);
+    return { generatedAt: now.toISOString(), scope: readAll ? 'all' : 'mine', backlog, age, breaches, workload };
+  }
+
+  private async backlog(queueIds: number[] | null): Promise<DashboardView['backlog']> {
+    const rows: Row[] = await this.openRequests(queueIds)
+      .innerJoin('queues', 'q', 'q.id = r.queueId')
+      .select('r.queueId', 'queueId')
+      .addSelect('q.code', 'code')
+      .addSelect('q.name', 'name')
+      .addSelect('COUNT(*)', 'open')
+      .addSelect('SUM(CASE WHEN r.assigneeId IS NULL THEN 1 ELSE 0 END)', 'unassigned')
+      .groupBy('r.queueId')
+      .addGroupBy('q.code')
+      .addGroupBy('q.name')
+      .orderBy('q.code', 'ASC')
+      .getRawMany();
+    return rows.map((row) => ({ queueId: count(row.queueId), code: String(row.code), name: String(row.name), open: count(row.open), unassigned: count(row.unassigned) }));
+  }
+
+  private async age(queueIds: number[] | null, now: Date): Promise<DashboardView['age']> {
+    const cutoffs = ageCutoffs(now);
+    // One CASE from the same cutoffs as ageBucketOf: the newest bucket whose cutoff the request is after.
+    const branches = cutoffs.map((_, index) => `WHEN r.createdAt > :cutoff${index} THEN '${AGE_BUCKETS[index].code}'`).join(' ');
+    const parameters = Object.fromEntries(cutoffs.map((cutoff, index) => [`cutoff${index}`, cutoff]));
+    const rows: Row[] = await this.openRequests(queueIds)
+      .select(`CASE ${branches} ELSE '${AGE_BUCKETS[AGE_BUCKETS.length - 1].code}' END`, 'bucket')
+      .addSelect('COUNT(*)', 'open')
+      .setParameters(parameters)
+      .groupBy('bucket')
+      .getRawMany();
+    return fillBuckets(new Map(rows.map((row) => [String(row.bucket), count(row.open)])));
+  }
+
+  private async breaches(queueIds: number[] | null, now: Date): Promise<DashboardView['breaches']> {
+    const since = new Date(now.getTime() - BREACH_WINDOW_DAYS * 86_400_000);
+    const builder = this.dataSource
+      .createQueryBuilder()
+      .from('sla_breaches', 'b')
+      .leftJoin('queues', 'q', 'q.id = b.queueId')
+      .select('b.queueId', 'queueId')
+      .addSelect('q.code', 'code')
+      .addSelect('q.name', 'name')
+      .addSelect('COUNT(*)', 'breaches')
+      .where('b.kind = :kind AND b.occurredAt >= :since', { kind: 'breach', since })
+      .groupBy('b.queueId')
+      .addGroupBy('q.code')
+      .addGroupBy('q.name')
+      .orderBy('q.code', 'ASC');
+    restrict(builder, 'b', queueIds);
+    const rows: Row[] = await builder.getRawMany();
+    return rows.map((row) => ({ queueId: row.queueId === null ? null : count(row.queueId), code: row.code === null ? null : String(row.code), name: row.name === null ? null : String(row.name), breaches: count(row.breaches) }));
+  }
+
+  private async workload(queueIds: number[] | null): Promise<DashboardView['workload']> {
+    const rows: Row[] = await this.openRequests(queueIds)
+      .innerJoin('users', 'u', 'u.id = r.assigneeId')
+      .select('r.assigneeId', 'userId')
+      .addSelect('u.login', 'login')
+      .addSelect('u.name', 'name')
+      .addSelect('COUNT(*)', 'open')
+      .groupBy('r.assigneeId')
+      .addGroupBy('u.login')
+      .addGroupBy('u.name')
+      .orderBy('open', 'DESC')
+      .addOrderBy('u.login', 'ASC')
+      .getRawMany();
+    return rows.map((row) => ({ userId: count(row.userId), login: String(row.login), name: String(row.name), open: count(row.open) }));
+  }
+
+  private openRequests(queueIds: number[] | null): SelectQueryBuilder<Row> {
+    const builder = this.dataSource.createQueryBuilder().from('requests', 'r').where('r.isOpen = :open', { open: true });
+    return restrict(builder, 'r', queueIds);
+  }
+}
+
+/** `null` is every queue; a list (perhaps empty) is only those queues. */
+function restrict<T extends object>(builder: SelectQueryBuilder<T>, alias: string, queueIds: number[] | null): SelectQueryBuilder<T> {
+  if (queueIds === null) return builder;
+  return queueIds.length ? builder.andWhere(`${alias}.queueId IN (:...queueIds)`, { queueIds }) : builder.andWhere('1 = 0');
+}

@@ -1,0 +1,3 @@
+import { ArchivedRequestValue } from './archived-request-value.entity';
+
+export const ARCHIVE_ENTITIES = [ArchivedRequestValue];

@@ -1,0 +1,3 @@
+import { RequestEscalation } from './request-escalation.entity';
+
+export const ESCALATION_ENTITIES = [RequestEscalation];
