@@ -1,5 +1,5 @@
 import { App as AntApp, Spin } from 'antd';
-import { ReactNode } from 'react';
+import { lazy, ReactNode, Suspense } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { AuthProvider, useAuth } from './auth/auth';
 import { LoginPage } from './auth/LoginPage';
@@ -9,11 +9,21 @@ import NotFoundPage from './layout/NotFoundPage';
 import { Shell } from './layout/Shell';
 import { ConsolePage, PAGES } from './pages';
 
+/** Its own chunk: customers never load the console's pages (nor bpmn-js). */
+const PortalApp = lazy(() => import('./portal/PortalApp'));
+
 function RequireSignIn({ children }: { children: ReactNode }) {
   const { user, signedOut } = useAuth();
   const location = useLocation();
   if (user === undefined) return <Spin style={{ display: 'block', marginTop: 96 }} />;
   if (user === null) return <Navigate to="/login" replace state={signedOut ? undefined : { from: location.pathname + location.search }} />;
+  return children;
+}
+
+/** A customer's user (only the portal permission) belongs in the portal, not in the console. */
+function StaffOnly({ children }: { children: ReactNode }) {
+  const { user } = useAuth();
+  if (user && user.permissions.length > 0 && user.permissions.every((permission) => permission === 'portal.use')) return <Navigate to="/portal" replace />;
   return children;
 }
 
@@ -32,10 +42,23 @@ export function App() {
           <BrowserRouter>
             <Routes>
               <Route path="/login" element={<LoginPage />} />
+              <Route path="/portal/login" element={<Navigate to="/login" replace state={{ from: '/portal' }} />} />
+              <Route
+                path="/portal/*"
+                element={
+                  <RequireSignIn>
+                    <Suspense fallback={<Spin style={{ display: 'block', marginTop: 96 }} />}>
+                      <PortalApp />
+                    </Suspense>
+                  </RequireSignIn>
+                }
+              />
               <Route
                 element={
                   <RequireSignIn>
-                    <Shell />
+                    <StaffOnly>
+                      <Shell />
+                    </StaffOnly>
                   </RequireSignIn>
                 }
               >

@@ -1,9 +1,10 @@
-import { ApartmentOutlined, ApiOutlined, AuditOutlined, BranchesOutlined, InboxOutlined, SafetyCertificateOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { BookOutlined, ContactsOutlined, FieldTimeOutlined, MailOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, ApiOutlined, AuditOutlined, BarChartOutlined, BranchesOutlined, InboxOutlined, PhoneOutlined, SafetyCertificateOutlined, TeamOutlined, UnorderedListOutlined, UserOutlined, WarningOutlined } from '@ant-design/icons';
 import { ComponentType, lazy, LazyExoticComponent, ReactNode } from 'react';
 import type { Permission } from './auth/auth';
 import type { MessageKey } from './i18n/en';
 
-export type Section = 'design' | 'admin';
+export type Section = 'design' | 'admin' | 'work' | 'manage';
 
 export interface ConsolePage {
   /** Under `/`, without a leading slash. */
@@ -17,7 +18,7 @@ export interface ConsolePage {
   component: LazyExoticComponent<ComponentType>;
 }
 
-export const SECTION_TITLES: Record<Section, MessageKey> = { design: 'nav.section.design', admin: 'nav.section.admin' };
+export const SECTION_TITLES: Record<Section, MessageKey> = { design: 'nav.section.design', admin: 'nav.section.admin', work: 'nav.section.work', manage: 'nav.section.manage' };
 
 /** Every page of the console: one entry here is its route and its menu item. */
 export const PAGES: ConsolePage[] = [
@@ -29,4 +30,12 @@ export const PAGES: ConsolePage[] = [
   { path: 'admin/workgroups', title: 'nav.workgroups', section: 'admin', icon: <TeamOutlined />, permission: 'users.manage', component: lazy(() => import('./pages/admin/workgroups/WorkgroupsPage')) },
   { path: 'admin/tokens', title: 'nav.tokens', section: 'admin', icon: <ApiOutlined />, permission: 'tokens.manage', component: lazy(() => import('./pages/admin/tokens/TokensPage')) },
   { path: 'admin/audit', title: 'nav.audit', section: 'admin', icon: <AuditOutlined />, permission: 'audit.read', component: lazy(() => import('./pages/admin/audit/AuditPage')) },
+  { path: 'workspace/contact', title: 'nav.contact', section: 'work', icon: <PhoneOutlined />, permission: 'requests.create', component: lazy(() => import('./pages/workspace/ContactPage')) },
+  { path: 'workspace/requests', title: 'nav.requests', section: 'work', icon: <UnorderedListOutlined />, permission: 'requests.read', component: lazy(() => import('./pages/workspace/RequestsPage')) },
+  { path: 'manager/breaches', title: 'nav.breaches', section: 'manage', icon: <WarningOutlined />, permission: 'sla.read', component: lazy(() => import('./pages/manager/BreachesPage')) },
+  { path: 'manager/dashboard', title: 'nav.dashboard', section: 'manage', icon: <BarChartOutlined />, permission: 'reports.read', component: lazy(() => import('./pages/manager/DashboardPage')) },
+  { path: 'design/dictionaries', title: 'nav.dictionaries', section: 'design', icon: <BookOutlined />, permission: 'dictionaries.manage', component: lazy(() => import('./pages/config/dictionaries/DictionariesPage')) },
+  { path: 'design/sla', title: 'nav.sla', section: 'design', icon: <FieldTimeOutlined />, permission: 'sla.read', component: lazy(() => import('./pages/config/sla/SlaPage')) },
+  { path: 'design/intake', title: 'nav.intake', section: 'design', icon: <ContactsOutlined />, permission: 'intake.configure', component: lazy(() => import('./pages/config/intake/IntakePage')) },
+  { path: 'design/notification-templates', title: 'nav.notificationTemplates', section: 'design', icon: <MailOutlined />, permission: 'notifications.manage', component: lazy(() => import('./pages/config/notifications/TemplatesPage')) },
 ];

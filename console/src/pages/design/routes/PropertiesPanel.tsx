@@ -3,7 +3,7 @@ import type { ContextSchema } from '../../../components/rules/engine';
 import { RuleEditor } from '../../../components/rules/RuleEditor';
 import { useI18n } from '../../../i18n/i18n';
 import { HANDLER_EVENTS, RESOLUTION_KINDS } from '../../../../../workflows/model/route.types';
-import { BpmnServices, DiagramElement, extensionsOf, readJson, setExtensions } from './bpmn-services';
+import { BpmnServices, DiagramElement, extensionsOf, ModdleElement, readJson, setExtensions } from './bpmn-services';
 import { FlagOverridesEditor, HandlersEditor, QueueSelectionEditor } from './StepExtensions';
 
 interface PanelProps {
@@ -17,6 +17,12 @@ interface PanelProps {
 
 const STEP_EVENTS = HANDLER_EVENTS.filter((event) => event === 'onEnter' || event === 'onLeave');
 const FLOW_EVENTS = HANDLER_EVENTS.filter((event) => event === 'onHandOff' || event === 'onRejection');
+
+/** The steps a reopened request may go back to: the user tasks of the process (the route refuses any other kind). */
+function stepsOf(bo: ModdleElement): { id: string; name?: string }[] {
+  const parent = bo.$parent as { flowElements?: ModdleElement[] } | undefined;
+  return (parent?.flowElements ?? []).filter((element) => element.$type === 'bpmn:UserTask').map((element) => ({ id: element.id ?? '', name: element.name }));
+}
 
 /** Docket's extension of the selected element: step kind, queues, conditions, handlers, flags, time limits. */
 export function PropertiesPanel({ element, services, schema, sample, queues, attributes }: PanelProps) {
@@ -78,6 +84,15 @@ export function PropertiesPanel({ element, services, schema, sample, queues, att
       key: 'resolution',
       label: t('modeller.resolution'),
       children: <Select aria-label={t('modeller.resolution')} value={String(bo.get('docket:resolution') ?? '') || undefined} style={{ width: '100%' }} options={RESOLUTION_KINDS.map((kind) => ({ value: kind, label: tOr(`modeller.resolution.${kind}`, kind) }))} onChange={(kind: string) => update({ 'docket:resolution': kind })} />,
+    },
+    element.type === 'bpmn:EndEvent' && {
+      key: 'reopenStep',
+      label: t('modeller.reopenStep'),
+      children: (
+        <Select aria-label={t('modeller.reopenStep')} allowClear showSearch optionFilterProp="label" placeholder={t('modeller.reopenStepHint')} value={String(bo.get('docket:reopenStep') ?? '') || undefined} style={{ width: '100%' }}
+          options={stepsOf(bo).map((step) => ({ value: step.id, label: step.name ? `${step.name} (${step.id})` : step.id }))}
+          onChange={(step?: string) => update({ 'docket:reopenStep': step || undefined })} />
+      ),
     },
     isStep && {
       key: 'regulation',

@@ -19,6 +19,7 @@ import { docketPaletteModule, PaletteTitles } from './docket-palette';
 import { newRouteBpmn } from './new-route-bpmn';
 import { PropertiesPanel } from './PropertiesPanel';
 import { SimulationPanel } from './SimulationPanel';
+import { VersionsPanel } from './VersionsPanel';
 
 /** The BPMN modeller of one route: draw, edit Docket's extension, save a draft, validate, publish, simulate. */
 export default function RouteModeller({ route, onChanged }: { route: RouteSummary; onChanged(): void }) {
@@ -166,6 +167,7 @@ export default function RouteModeller({ route, onChanged }: { route: RouteSummar
               )} />
           )}
           {shown !== null && <SimulationPanel routeId={route.id} version={shown} sample={context.sample} service={service} />}
+          <VersionsPanel routeId={route.id} versions={versions.data ?? []} />
         </Col>
         <Col span={8}>
           {modeler.current && (
