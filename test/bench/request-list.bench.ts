@@ -40,8 +40,9 @@ async function prepare(): Promise<DataSource> {
   await admin.end();
   const dataSource = new DataSource(dataSourceOptions({ databaseUrl: `${SERVER}/${DATABASE}`, driver: 'mysql' }));
   await dataSource.initialize();
-  if (!fresh) return dataSource;
+  // A kept data set takes the migrations added since it was loaded.
   await dataSource.runMigrations();
+  if (!fresh) return dataSource;
   const runner = dataSource.createQueryRunner();
   for (const attribute of SAMPLE_ATTRIBUTES) if (attribute.slot) await ensureSlotIndex(runner, attribute.slot);
   await runner.release();
@@ -73,8 +74,7 @@ async function measure(dataSource: DataSource, specFor: (round: number) => Reque
   for (let round = -5; round < ROUNDS; round++) {
     const spec = specFor(Math.abs(round));
     const started = performance.now();
-    const page = await new RequestListQuery(ATTRIBUTES).apply(repository.createQueryBuilder('r'), spec).getMany();
-    const count = await new RequestListQuery(ATTRIBUTES).apply(repository.createQueryBuilder('r'), spec, true).getCount();
+    const { items: page, total: count } = await new RequestListQuery(ATTRIBUTES).fetch(() => repository.createQueryBuilder('r'), spec);
     const elapsed = performance.now() - started;
     if (page.length === 0) throw new Error(`an empty page measures nothing: ${JSON.stringify(spec)}`);
     if (round >= 0) {
@@ -166,6 +166,6 @@ function report({ open, allOpen, plain, listColumns, storedOnly, sortOnly }: Run
   );
   expect(listColumns.median / plain.median).toBeLessThanOrEqual(3);
   // The issue's goals: list columns within 3× of plain columns, any other attribute under 100 ms.
-  // The whole-bucket sort is printed as a known limit (docs/attribute-storage.md), not a goal.
   expect(storedOnly.median).toBeLessThan(100);
+  expect(sortOnly.median).toBeLessThan(100);
 }
