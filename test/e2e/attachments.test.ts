@@ -100,6 +100,26 @@ describe.each(testDatabases())('attachments on %s', (database) => {
     expect((await send('olga', `/api/requests/${requestId}/attachments`, { name: 'exact.txt', type: 'text/plain', content: Buffer.alloc(LIMIT, 0x61) })).status).toBe(201);
   });
 
+  it('refuses a small body over a small limit that arrives all at once, and the server stays up', async () => {
+    // The whole body is in memory before the file is stored: the meter fails before the store listens.
+    const small = mkdtempSync(join(tmpdir(), 'docket-attachments-small-'));
+    const tight = await startTestApp(database, { DOCKET_ATTACHMENTS_DIR: small, DOCKET_ATTACHMENT_MAX_BYTES: '4096' });
+    try {
+      const token = await tight.loginAs('admin', tight.adminPassword);
+      const clientId = (await tight.call('POST', '/api/clients', { token, body: { kind: 'company', name: 'Tight' } })).body.id;
+      for (let attempt = 0; attempt < 5; attempt++) {
+        const refused = await upload(tight.url, `/api/clients/${clientId}/attachments`, token, { name: 'over.txt', type: 'text/plain', content: Buffer.alloc(8192, 0x61) });
+        expect(refused.status).toBe(413);
+      }
+      expect((await tight.call('GET', '/api/health')).status).toBe(200);
+      expect(Number((await tight.dataSource.query('SELECT COUNT(*) AS n FROM attachments'))[0].n)).toBe(0);
+      expect(storedFiles(small).filter((file) => !file.startsWith('.partial'))).toEqual([]);
+    } finally {
+      await tight.close();
+      rmSync(small, { recursive: true, force: true });
+    }
+  });
+
   it('refuses a file whose bytes contradict its declared type, and keeps nothing of it', async () => {
     const filesBefore = storedFiles(dir);
     const rowsBefore = await rows();

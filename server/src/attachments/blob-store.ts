@@ -36,8 +36,13 @@ export class LocalBlobStore implements BlobStore {
   async put(key: string, source: Readable): Promise<void> {
     const target = this.pathOf(key);
     const partial = join(this.root, '.partial', `${randomUUID()}.part`);
+    // The source can fail before the pipeline listens (a body over the limit already in memory fails the
+    // meter while the folder is made); unheard, that 'error' would end the process.
+    let early: unknown;
+    source.on('error', (error) => (early ??= error));
     await mkdir(dirname(partial), { recursive: true });
     try {
+      if (early !== undefined) throw early;
       await pipeline(source, createWriteStream(partial, { flags: 'wx' }));
       await mkdir(dirname(target), { recursive: true });
       await rename(partial, target);
