@@ -23,7 +23,7 @@ import { accessRequest, workableRequest } from './processing/request-access';
 import { contextData, stepOverrides, storedValues, TopicForms } from './processing/request-context';
 import { ROUTE_TIMER_JOB, RouteRunner } from './processing/route-runner';
 import { slaFollowers } from './processing/sla-followers';
-import { requireVersion, RequestSummary, StaleVersion, summaryOf, updateVersioned } from './processing/versioned-update';
+import { claimVersion, requireVersion, RequestSummary, StaleVersion, summaryOf, updateVersioned } from './processing/versioned-update';
 import { ROUTE_SOURCE, type RouteSource } from './route-source';
 import { ListSlotAllocator } from './storage/list-slot-allocator';
 import { writeRequestValues } from './storage/request-values.writer';
@@ -142,6 +142,7 @@ export class ProcessingService implements OnModuleInit {
       return await this.idempotency.run(actor, options.idempotencyKey, { method: 'POST', path: options.path, body, status: 200 }, async (manager) => {
         const request = await workableRequest(manager, actor, id);
         requireVersion(request, body.expectedVersion);
+        await claimVersion(manager, request, body.expectedVersion);
         return work(manager, request);
       });
     } catch (error) {

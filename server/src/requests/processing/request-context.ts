@@ -36,15 +36,28 @@ export function stepOverrides(step: UserTaskStep | undefined): StepOverrides | n
   return { stepId: step.id, stepName: step.name, attributes };
 }
 
+interface FormsState {
+  configuration: Promise<TopicConfiguration> | null;
+  attributes: Map<number, Promise<ResolvedForm['attributes']>>;
+}
+
+/** Per transaction: every TopicForms of one transaction (intake's, the notifications') reads the configuration once. */
+const inTransaction = new WeakMap<EntityManager, FormsState>();
+
 /** The topic's configuration, loaded once per operation and reused for each request in it. */
 export class TopicForms {
-  private configuration: Promise<TopicConfiguration> | null = null;
+  private readonly state: FormsState;
 
-  constructor(private readonly manager: EntityManager) {}
+  constructor(private readonly manager: EntityManager) {
+    const transactional = manager.queryRunner?.isTransactionActive === true;
+    const shared = transactional ? inTransaction.get(manager) : undefined;
+    this.state = shared ?? { configuration: null, attributes: new Map() };
+    if (transactional && !shared) inTransaction.set(manager, this.state);
+  }
 
   async config(): Promise<TopicConfiguration> {
-    this.configuration ??= loadConfiguration(this.manager);
-    return this.configuration;
+    this.state.configuration ??= loadConfiguration(this.manager);
+    return this.state.configuration;
   }
 
   async topic(topicId: number) {
@@ -56,8 +69,11 @@ export class TopicForms {
   }
 
   /** Every attribute a request of the topic can hold, inactive ones included. */
-  async attributesOf(topicId: number) {
-    return (await this.resolve(topicId, {}, null, true)).attributes;
+  async attributesOf(topicId: number): Promise<ResolvedForm['attributes']> {
+    // Without context or step the answer depends on the configuration alone: one resolution per topic per operation.
+    let attributes = this.state.attributes.get(topicId);
+    if (!attributes) this.state.attributes.set(topicId, (attributes = this.resolve(topicId, {}, null, true).then((form) => form.attributes)));
+    return attributes;
   }
 }
 

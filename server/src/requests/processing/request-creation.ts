@@ -52,7 +52,8 @@ export class RequestCreator {
     if (details.length || !topic || 'issues' in classified) throw badRequest('invalid_request', 'The request is not valid', details);
 
     const request = manager.create(CustomerRequest, {
-      number: await nextRequestNumber(manager, now),
+      // Taken right before the row is inserted (below): the counter row stays locked from then until commit.
+      number: '',
       topicId: topic.id,
       type: input.type,
       impact: input.impact,
@@ -91,20 +92,30 @@ export class RequestCreator {
 
     const route = await this.runner.publishedFor(manager, topic.id);
     if (route) Object.assign(request, { routeVersionId: route.versionId, routeState: initialState(route.definition) });
+    const slots = await ListSlotAllocator.slotsFor(manager);
+    // Rules cannot read the number (it is not in the rule context schema), so the form above did not need it.
+    request.number = await nextRequestNumber(manager, now);
     await manager.insert(CustomerRequest, request);
     await indexRequest(manager, request);
-    await writeRequestValues(manager, { requestId: request.id, queueId: request.queueId, isOpen: true }, valueWrites(form.attributes, values), await ListSlotAllocator.slotsFor(manager));
     const linked: (keyof CustomerRequest)[] = link ? ['parentId', 'childKey'] : [];
-    await this.audit.record(manager, actor, { entityType: 'request', entityId: request.id, action: 'create', changes: [...changesBetween(null, request, ['number', 'topicId', 'type', 'contactId', 'clientId', ...linked, ...AUDITED_REQUEST_FIELDS]), ...Object.entries(values).map(([code, value]) => ({ field: `attributes.${code}`, old: null, new: value }))] }, now);
-    if (!route) return request;
+    const created = { entityType: 'request', entityId: request.id, action: 'create', changes: [...changesBetween(null, request, ['number', 'topicId', 'type', 'contactId', 'clientId', ...linked, ...AUDITED_REQUEST_FIELDS]), ...Object.entries(values).map(([code, value]) => ({ field: `attributes.${code}`, old: null, new: value }))] };
+    const writeValues = () => writeRequestValues(manager, { requestId: request.id, queueId: request.queueId, isOpen: request.isOpen }, valueWrites(form.attributes, values), slots, { fresh: true });
+    if (!route) {
+      await writeValues();
+      await this.audit.recordMany(manager, actor, [created], now);
+      return request;
+    }
 
     const routeContext = await this.runner.routeContext(forms, topic.id, { ...data, request: { ...(data.request as object), id: request.id, number: request.number, attributes: values } });
     const outcome = await this.runner.interpret(manager, route, request, { type: 'start' }, routeContext, now);
     const before = { ...request };
     Object.assign(request, outcome.fields);
     await manager.update(CustomerRequest, { id: request.id }, outcome.fields);
-    await this.audit.record(manager, actor, { entityType: 'request', entityId: request.id, action: 'route.start', changes: changesBetween(before, request, AUDITED_REQUEST_FIELDS) }, now);
-    await this.runner.apply(manager, forms, before, request, outcome, actor, now);
+    // Written in the queue the route start chose, rather than moved there after (the start reads them from memory).
+    await writeValues();
+    // Nothing between the two lines writes the journal, so one INSERT keeps their order.
+    await this.audit.recordMany(manager, actor, [created, { entityType: 'request', entityId: request.id, action: 'route.start', changes: changesBetween(before, request, AUDITED_REQUEST_FIELDS) }], now);
+    await this.runner.apply(manager, forms, before, request, outcome, actor, now, { valuesInBucket: true });
     return request;
   }
 }

@@ -22,6 +22,9 @@ import { scheduleWebhook } from './webhook-delivery';
 
 export const ROUTE_TIMER_JOB = 'request.routeTimer';
 
+/** Route versions a runner keeps read (the oldest read is dropped first). */
+const PINNED_VERSIONS_KEPT = 256;
+
 /** Route decisions that depend on where the request is (409) rather than on what the client sent (400). */
 const CLIENT_MISTAKES = new Set(['unknown_transition', 'ambiguous_branch', 'unknown_child']);
 
@@ -50,6 +53,7 @@ export interface RequestFollowers {
 /** Runs a request's route through the interpreter and carries out the effects in the caller's transaction. */
 export class RouteRunner {
   private readonly children: ChildRequests;
+  private readonly versions = new Map<number, PinnedRoute>();
 
   constructor(private readonly deps: RunnerDeps) {
     this.children = new ChildRequests(this, deps.audit, deps.followers);
@@ -78,7 +82,13 @@ export class RouteRunner {
   async pinned(manager: EntityManager, request: Pick<CustomerRequest, 'routeVersionId'>): Promise<PinnedRoute | null> {
     if (request.routeVersionId === null) return null;
     if (!this.deps.routes) throw new Error('a request is pinned to a route version but no route source is installed');
-    return this.deps.routes.version(manager, request.routeVersionId);
+    // A version's definition is frozen when it is published, so it is read once per process, not once per call.
+    const known = this.versions.get(request.routeVersionId);
+    if (known) return known;
+    const version = await this.deps.routes.version(manager, request.routeVersionId);
+    if (this.versions.size >= PINNED_VERSIONS_KEPT) this.versions.delete(this.versions.keys().next().value!);
+    this.versions.set(version.versionId, version);
+    return version;
   }
 
   /** The route context: data for the rules, and the topic's own attribute flags (the step's overrides apply on top). */
@@ -125,11 +135,14 @@ export class RouteRunner {
     return step?.kind === 'userTask' ? step : undefined;
   }
 
-  /** After the request row holds the outcome's fields: values, timers, mail and the journal, all in the same transaction. */
-  async apply(manager: EntityManager, forms: TopicForms, before: CustomerRequest | null, after: CustomerRequest, outcome: RouteOutcome, actor: Principal | null, now: Date): Promise<void> {
+  /**
+   * After the request row holds the outcome's fields: values, timers, mail and the journal, all in the same transaction.
+   * `valuesInBucket`: the value rows were written after the outcome, already in the request's queue bucket.
+   */
+  async apply(manager: EntityManager, forms: TopicForms, before: CustomerRequest | null, after: CustomerRequest, outcome: RouteOutcome, actor: Principal | null, now: Date, options: { valuesInBucket?: boolean } = {}): Promise<void> {
     const { plan } = outcome;
     const bucket = { requestId: after.id, queueId: after.queueId, isOpen: after.isOpen };
-    if (before && (before.queueId !== after.queueId || before.isOpen !== after.isOpen)) await moveValueBucket(manager, bucket);
+    if (!options.valuesInBucket && before && (before.queueId !== after.queueId || before.isOpen !== after.isOpen)) await moveValueBucket(manager, bucket);
     const attributes = await forms.attributesOf(after.topicId);
     const known = Object.fromEntries(Object.entries(plan.attributeChanges).filter(([code]) => attributes.some((attribute) => attribute.code === code)));
     const unknown = Object.keys(plan.attributeChanges).filter((code) => !(code in known));
@@ -151,9 +164,7 @@ export class RouteRunner {
       ...unknown.map((code) => ({ action: 'actionSkipped', detail: `the route set ${code}, which the topic does not have` })),
       ...unresolved.map((recipient) => ({ action: 'actionSkipped', detail: `notification recipient ${recipient} has no e-mail address` })),
     ];
-    for (const line of routeLines) {
-      await this.deps.audit.record(manager, actor, { entityType: 'request', entityId: after.id, action: `route.${line.action}`, changes: [{ field: 'route', old: null, new: line }] }, now);
-    }
+    await this.deps.audit.recordMany(manager, actor, routeLines.map((line) => ({ entityType: 'request', entityId: after.id, action: `route.${line.action}`, changes: [{ field: 'route', old: null, new: line }] })), now);
     await this.related(manager, forms, before, after, outcome, actor, now);
   }
 

@@ -13,16 +13,38 @@ export function requireVersion(request: CustomerRequest, expectedVersion: number
   if (request.version !== expectedVersion) throw new StaleVersion(request.id);
 }
 
+/** Requests whose version this transaction already bumped (claimVersion), with the version it bumped from. */
+const claimed = new WeakMap<CustomerRequest, number>();
+
 /**
- * `UPDATE … SET version = version + 1 WHERE id = ? AND version = ?`: of two writers that read the same version
- * only the first matches a row; the second sees no row affected and its whole transaction is rolled back.
+ * Bumps the version first, before the work of the call, with the same conditional UPDATE: the row stays locked
+ * until commit, so of two writers that read the same version the second waits here for the first to finish
+ * and then fails at once, instead of doing all the work to fail at the end. A rollback undoes the bump.
  */
-export async function updateVersioned(manager: EntityManager, request: CustomerRequest, expectedVersion: number, fields: Partial<CustomerRequest>, now: Date): Promise<CustomerRequest> {
+export async function claimVersion(manager: EntityManager, request: CustomerRequest, expectedVersion: number): Promise<void> {
   const result = await manager
     .createQueryBuilder()
     .update(CustomerRequest)
-    .set({ ...fields, updatedAt: now, version: () => 'version + 1' })
+    .set({ version: () => 'version + 1' })
     .where('id = :id AND version = :version', { id: request.id, version: expectedVersion })
+    .execute();
+  if (result.affected !== 1) throw new StaleVersion(request.id);
+  claimed.set(request, expectedVersion);
+}
+
+/**
+ * `UPDATE … SET version = version + 1 WHERE id = ? AND version = ?`: of two writers that read the same version
+ * only the first matches a row; the second sees no row affected and its whole transaction is rolled back.
+ * After claimVersion the version is already bumped: the UPDATE then matches the bumped one and leaves it.
+ */
+export async function updateVersioned(manager: EntityManager, request: CustomerRequest, expectedVersion: number, fields: Partial<CustomerRequest>, now: Date): Promise<CustomerRequest> {
+  const bumped = claimed.get(request) === expectedVersion;
+  claimed.delete(request);
+  const result = await manager
+    .createQueryBuilder()
+    .update(CustomerRequest)
+    .set(bumped ? { ...fields, updatedAt: now } : { ...fields, updatedAt: now, version: () => 'version + 1' })
+    .where('id = :id AND version = :version', { id: request.id, version: bumped ? expectedVersion + 1 : expectedVersion })
     .execute();
   if (result.affected !== 1) throw new StaleVersion(request.id);
   return Object.assign(request, fields, { updatedAt: now, version: expectedVersion + 1 });

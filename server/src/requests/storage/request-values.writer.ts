@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import type { AttributeSlot } from '../entities/attribute-slot.entity';
 import { RequestValue } from '../entities/request-value.entity';
 import { toStoredValue, ValueKind } from './value-columns';
@@ -19,23 +19,32 @@ export interface ValueBucket {
   isOpen: boolean;
 }
 
+/** Rows per INSERT: 9 parameters a row stays under SQLite's 999 bound parameters, and far under max_allowed_packet. */
+const ROWS_PER_INSERT = 100;
+
 /**
  * The only place attribute values are written: typed rows in `request_values` and, for list-column
  * attributes, the first value copied into the request's slot column. Runs inside the caller's transaction.
+ * A fixed number of statements whatever the number of attributes: one DELETE of the rewritten attributes
+ * (none for a request inserted in this transaction, `fresh`), multi-row INSERTs, one UPDATE of the slots.
  */
-export async function writeRequestValues(manager: EntityManager, bucket: ValueBucket, writes: AttributeValueWrite[], slots: ReadonlyMap<number, AttributeSlot>): Promise<void> {
-  const repository = manager.getRepository(RequestValue);
-  for (const write of writes) {
-    await repository.delete({ requestId: bucket.requestId, attributeId: write.attributeId });
-    const rows = write.values.map((value, ord) => ({ requestId: bucket.requestId, attributeId: write.attributeId, ord, queueId: bucket.queueId, isOpen: bucket.isOpen, ...toStoredValue(write.kind, value) }));
-    if (rows.length) await repository.insert(rows);
-    const slot = slots.get(write.attributeId);
-    if (slot) {
-      const first = rows[0];
-      const stored = first ? (first.valueString ?? first.valueNumber ?? first.valueInstant) : null;
-      await manager.createQueryBuilder().update('requests').set({ [slot.slot]: stored }).where('id = :id', { id: bucket.requestId }).execute();
-    }
+export async function writeRequestValues(manager: EntityManager, bucket: ValueBucket, writes: AttributeValueWrite[], slots: ReadonlyMap<number, AttributeSlot>, options: { fresh?: boolean } = {}): Promise<void> {
+  // The last write of an attribute wins, as when each was written in turn.
+  const byAttribute = new Map(writes.map((write) => [write.attributeId, write]));
+  if (byAttribute.size === 0) return;
+  if (!options.fresh) await manager.delete(RequestValue, { requestId: bucket.requestId, attributeId: In([...byAttribute.keys()]) });
+  const rows = [...byAttribute.values()].flatMap((write) => write.values.map((value, ord) => ({ requestId: bucket.requestId, attributeId: write.attributeId, ord, queueId: bucket.queueId, isOpen: bucket.isOpen, ...toStoredValue(write.kind, value) })));
+  for (let at = 0; at < rows.length; at += ROWS_PER_INSERT) {
+    await manager.createQueryBuilder().insert().into(RequestValue).values(rows.slice(at, at + ROWS_PER_INSERT)).updateEntity(false).execute();
   }
+  const slotValues: Record<string, string | number | Date | null> = {};
+  for (const write of byAttribute.values()) {
+    const slot = slots.get(write.attributeId);
+    if (!slot) continue;
+    const first = write.values.length ? toStoredValue(write.kind, write.values[0]) : null;
+    slotValues[slot.slot] = first ? (first.valueString ?? first.valueNumber ?? first.valueInstant) : null;
+  }
+  if (Object.keys(slotValues).length) await manager.createQueryBuilder().update('requests').set(slotValues).where('id = :id', { id: bucket.requestId }).execute();
 }
 
 /** Keeps value rows in the request's queue bucket after it moves queue, closes or reopens. */
