@@ -1,5 +1,6 @@
 import { configEn } from '../pages/config/messages.en';
 import { portalEn } from '../portal/messages.en';
+import { workspaceMoreEn } from '../pages/workspace/messages.en';
 /** English texts; the source of the message keys. Placeholders are written {name}. */
 export const en = {
   'app.name': 'Docket',
@@ -557,6 +558,7 @@ export const en = {
   'permission.reports.read': 'See the dashboard of backlog, ageing, breaches and workload',
   ...configEn,
   ...portalEn,
+  ...workspaceMoreEn,
 };
 
 export type MessageKey = keyof typeof en;

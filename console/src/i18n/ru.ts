@@ -1,5 +1,6 @@
 import { configRu } from '../pages/config/messages.ru';
 import { portalRu } from '../portal/messages.ru';
+import { workspaceMoreRu } from '../pages/workspace/messages.ru';
 import type { Messages } from './en';
 
 export const ru: Messages = {
@@ -558,4 +559,5 @@ export const ru: Messages = {
   'permission.reports.read': 'Видеть сводку: очереди, возраст обращений, нарушения и загрузку',
   ...configRu,
   ...portalRu,
+  ...workspaceMoreRu,
 };

@@ -4,6 +4,7 @@ import { Suspense } from 'react';
 import { Link, Outlet, useLocation } from 'react-router-dom';
 import { useAuth } from '../auth/auth';
 import { LanguageSwitch } from '../components/LanguageSwitch';
+import { NotificationBell } from '../components/notifications/NotificationBell';
 import { useI18n } from '../i18n/i18n';
 import { PAGES, SECTION_TITLES } from '../pages';
 
@@ -46,6 +47,7 @@ export function Shell() {
       <Layout>
         <Layout.Header style={{ background: 'transparent', paddingInline: 24 }}>
           <Flex justify="flex-end" align="center" gap={16} style={{ height: '100%' }}>
+            <NotificationBell />
             <Typography.Text type="secondary" data-testid="current-user">
               {t('shell.signedInAs', { name: user?.name ?? '' })}
             </Typography.Text>

@@ -1,4 +1,4 @@
-import { Button, Flex, Form, Input, Modal, Tooltip, Typography } from 'antd';
+import { Button, Flex, Form, Modal, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { post } from '../../api/client';
 import { useAuth } from '../../auth/auth';
@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n/i18n';
 import { AttributeForm } from './AttributeForm';
 import { toFieldValue, valuesForCreate, type FieldSpec } from './attribute-values';
 import type { CardAction } from './card-action';
+import { ReasonModal } from './CardClosure';
 import { placeErrors } from './field-errors';
 import type { CardTransition, RequestCardView } from './types';
 
@@ -70,7 +71,7 @@ export function CardActions({ card, specs, action }: CardActionsProps) {
         )}
       </Flex>
       {prompting && <PromptModal step={prompting} specs={specs.filter((spec) => prompting.mustPrompt?.includes(spec.code))} values={Object.fromEntries(card.attributes.map((attribute) => [attribute.code, attribute.value]))} onClose={() => setPrompting(null)} onSubmit={transition} busy={action.busy} i18n={i18n} />}
-      {handingBack && <HandBackModal onClose={() => setHandingBack(false)} onSubmit={(reason, onError) => action.run(() => post(`${path}/hand-back`, { ...versioned, reason }), t('workspace.handedBack'), onError)} />}
+      {handingBack && <ReasonModal title={t('workspace.handBack')} label={t('workspace.handBackReason')} maxLength={1000} onClose={() => setHandingBack(false)} onSubmit={(reason, onError) => action.run(() => post(`${path}/hand-back`, { ...versioned, reason }), t('workspace.handedBack'), onError)} />}
     </Flex>
   );
 }
@@ -99,25 +100,6 @@ function PromptModal({ step, specs, values, busy, i18n, onClose, onSubmit }: Pro
     <Modal open title={step.name ?? step.transitionId} onCancel={onClose} onOk={() => form.submit()} okText={i18n.t('workspace.doTransition')} confirmLoading={busy}>
       <Form form={form} layout="vertical" onFinish={submit} initialValues={{ changes: Object.fromEntries(prompted.map((spec) => [spec.code, toFieldValue(spec, values[spec.code])])) }}>
         <AttributeForm specs={prompted} prefix={['changes']} expandAll />
-        {problem && <Typography.Text type="danger" role="alert">{problem}</Typography.Text>}
-      </Form>
-    </Modal>
-  );
-}
-
-function HandBackModal({ onClose, onSubmit }: { onClose(): void; onSubmit(reason: string, onError: (error: unknown) => void): Promise<boolean> }) {
-  const i18n = useI18n();
-  const [form] = Form.useForm<{ reason: string }>();
-  const [problem, setProblem] = useState<string | null>(null);
-  const submit = async ({ reason }: { reason: string }) => {
-    if (await onSubmit(reason.trim(), (error) => setProblem(placeErrors(form, error, i18n, ['reason'])))) onClose();
-  };
-  return (
-    <Modal open title={i18n.t('workspace.handBack')} onCancel={onClose} onOk={() => form.submit()}>
-      <Form form={form} layout="vertical" onFinish={submit}>
-        <Form.Item name="reason" label={i18n.t('workspace.handBackReason')} rules={[{ required: true, whitespace: true, message: i18n.t('common.required') }]}>
-          <Input.TextArea autoSize={{ minRows: 2 }} maxLength={1000} />
-        </Form.Item>
         {problem && <Typography.Text type="danger" role="alert">{problem}</Typography.Text>}
       </Form>
     </Modal>

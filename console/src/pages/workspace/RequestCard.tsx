@@ -7,7 +7,9 @@ import { formatInstant } from '../../components/format';
 import { useI18n } from '../../i18n/i18n';
 import type { FieldSpec } from './attribute-values';
 import { CardActions } from './CardActions';
+import { CardAttachments } from './CardAttachments';
 import { CardAttributes } from './CardAttributes';
+import { CardClosure } from './CardClosure';
 import { CardDiscussions } from './CardDiscussions';
 import { CardHistory } from './CardHistory';
 import { useCardAction } from './card-action';
@@ -25,6 +27,11 @@ function specsOfCard(card: RequestCardView): FieldSpec[] {
     readOnly: attribute.readOnly,
     group: attribute.group ? { name: attribute.group, collapsed: false } : null,
   }));
+}
+
+/** Files added minus files removed, as the journal has them: the tab's count without a second request. */
+function attachmentCount(card: RequestCardView): number {
+  return card.history.reduce((count, entry) => count + (entry.action === 'attachment.add' ? 1 : entry.action === 'attachment.delete' ? -1 : 0), 0);
 }
 
 /** One request: its fields, what can be done at its current step, its attributes, discussions, history and SLA clocks. */
@@ -95,11 +102,13 @@ export function RequestCard({ id, onBack }: { id: number; onBack(): void }) {
         {request.description && <div className="docket-rich-text" dangerouslySetInnerHTML={{ __html: safeHtml(request.description) }} />}
       </Card>
       {working && <CardActions card={card} specs={specs} action={action} />}
+      <CardClosure card={card} action={action} />
       {!card.canWork && <Alert type="info" showIcon title={t('workspace.readOnlyCard')} style={{ marginBottom: 12 }} />}
       <Tabs
         items={[
           { key: 'attributes', label: t('workspace.attributes'), children: <CardAttributes card={card} specs={specs} action={action} editable={working} /> },
           { key: 'discussions', label: t('workspace.discussions', { count: card.discussions.length }), children: <CardDiscussions card={card} action={action} editable={working} /> },
+          { key: 'attachments', label: t('workspace.attachments', { count: attachmentCount(card) }), children: <CardAttachments card={card} editable={card.canWork && can('requests.work')} onUploaded={remote.reload} /> },
           { key: 'history', label: t('workspace.history'), children: <CardHistory history={card.history} /> },
           ...(can('sla.read') ? [{ key: 'sla', label: t('workspace.sla'), children: <SlaClocks requestId={request.id} version={request.version} /> }] : []),
         ]}

@@ -10,6 +10,7 @@ import { formatInstant } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n/i18n';
 import { RequestCard } from './RequestCard';
+import { RequestSearch } from './RequestSearch';
 import { showValue } from './show-value';
 import type { QueueCount, RequestPage, RequestRow } from './types';
 
@@ -77,6 +78,7 @@ function RequestList({ onOpen }: { onOpen(id: number): void }) {
   return (
     <>
       <PageHeader title={t('nav.requests')} actions={<Button onClick={() => { list.reload(); counts.reload(); }}>{t('common.reload')}</Button>} />
+      <RequestSearch onOpen={onOpen} />
       <Flex wrap gap={8} style={{ marginBottom: 12 }}>
         <Segmented<View>
           value={view}
