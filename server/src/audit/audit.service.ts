@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { EntityManager, Repository, type QueryDeepPartialEntity } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { Page, pageOf } from '../common/paging';
 import { AuditEntry, FieldChange } from './audit-entry.entity';
