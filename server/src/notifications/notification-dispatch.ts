@@ -7,7 +7,8 @@ import { DEFAULT_TEMPLATES, type TemplateText } from './default-templates';
 import { NotificationPreference } from './entities/notification-preference.entity';
 import { NotificationTemplate } from './entities/notification-template.entity';
 import { Notification } from './entities/notification.entity';
-import { enqueueMail, messageIdFor } from './outbox';
+import { cached, cachedMany, insertInApp, type NotificationBatch } from './notification-batch';
+import { enqueueMails, messageIdFor, type OutgoingMail } from './outbox';
 import { addressesAsRecipients, customerOf, staffOf, usersAsRecipients, type NotificationRecipient } from './recipients';
 import { requestFacts, type RequestFacts } from './request-facts';
 import { renderTemplate, type TemplateContext } from './template-renderer';
@@ -33,9 +34,9 @@ const CUSTOMER_EVENTS = new Set<NotificationEventType>(['request.created', 'requ
 
 export const eventKeyOf = (event: Pick<NotificationEvent, 'type' | 'requestId' | 'key'>) => `request:${event.requestId}:${event.type}${event.key ? `:${event.key}` : ''}`;
 
-async function recipientsOf(manager: EntityManager, event: NotificationEvent, request: CustomerRequest): Promise<NotificationRecipient[]> {
+async function recipientsOf(manager: EntityManager, event: NotificationEvent, request: CustomerRequest, cache?: NotificationBatch): Promise<NotificationRecipient[]> {
   if (event.sla) return event.sla.recipients;
-  const staff = event.type === 'request.assigned' ? (request.assigneeId === null ? [] : await usersAsRecipients(manager, [request.assigneeId], 'assignee')) : await staffOf(manager, request);
+  const staff = event.type === 'request.assigned' ? (request.assigneeId === null ? [] : await usersAsRecipients(manager, [request.assigneeId], 'assignee', cache)) : await staffOf(manager, request);
   const others = staff.filter((recipient) => recipient.userId !== (event.actorId ?? null));
   const customerFacing = CUSTOMER_EVENTS.has(event.type) || (event.type === 'comment.added' && event.comment?.customerVisible === true);
   return customerFacing ? [...others, ...(await customerOf(manager, request))] : others;
@@ -57,6 +58,12 @@ export async function templatesFor(manager: EntityManager, code: string): Promis
   };
 }
 
+/** The users' channel preferences for one template code, by user (none: both channels); remembered in `cache`. */
+export async function preferencesOf(manager: EntityManager, code: string, userIds: readonly number[], cache?: NotificationBatch): Promise<Map<number, NotificationPreference>> {
+  if (!userIds.length) return new Map();
+  return cachedMany(cache, `preference:${code}`, userIds, async (missing) => new Map((await manager.findBy(NotificationPreference, { userId: In(missing), event: code })).map((row) => [row.userId, row])));
+}
+
 interface Delivery {
   /** The template code; also the key of the recipients' channel preferences. */
   code: string;
@@ -68,13 +75,15 @@ interface Delivery {
   fallback?: TemplateText;
 }
 
-async function deliver(manager: EntityManager, delivery: Delivery, now: Date, mailDomain: string): Promise<void> {
+async function deliver(manager: EntityManager, delivery: Delivery, now: Date, mailDomain: string, cache?: NotificationBatch): Promise<void> {
   const { facts, eventKey, code } = delivery;
-  const template = await templatesFor(manager, code);
+  const template = await cached(cache, `templates:${code}`, () => templatesFor(manager, code));
   const userIds = delivery.recipients.map((recipient) => recipient.userId).filter((id): id is number => id !== null);
-  const preferences = userIds.length ? await manager.findBy(NotificationPreference, { userId: In(userIds), event: code }) : [];
+  const preferences = await preferencesOf(manager, code, userIds, cache);
   const threadRoot = eventKeyOf({ type: 'request.created', requestId: facts.row.id });
   const seen = new Set<string>();
+  const mails: OutgoingMail[] = [];
+  const inApp: Partial<Notification>[] = [];
   for (const recipient of delivery.recipients) {
     const identity = recipient.userId === null ? `mail:${recipient.email?.toLowerCase()}` : `user:${recipient.userId}`;
     if (seen.has(identity)) continue;
@@ -83,21 +92,18 @@ async function deliver(manager: EntityManager, delivery: Delivery, now: Date, ma
     if (!words) continue;
     const context = delivery.context(recipient);
     const subject = renderTemplate(words.subject, context, 'line');
-    const preference = preferences.find((row) => row.userId === recipient.userId);
+    const preference = recipient.userId === null ? undefined : preferences.get(recipient.userId);
     if (recipient.email && (preference?.email ?? true)) {
       const references = eventKey === threadRoot ? [] : [messageIdFor(threadRoot, recipient.email.toLowerCase(), mailDomain)];
-      await enqueueMail(manager, { eventKey, recipient: recipient.email, subject, text: renderTemplate(words.text, context, 'text'), html: renderTemplate(words.html, context, 'html'), references }, now, mailDomain);
+      mails.push({ eventKey, recipient: recipient.email, subject, text: renderTemplate(words.text, context, 'text'), html: renderTemplate(words.html, context, 'html'), references });
     }
     if (recipient.userId !== null && (preference?.inApp ?? true)) {
-      await manager
-        .createQueryBuilder()
-        .insert()
-        .into(Notification)
-        .values({ userId: recipient.userId, event: code.slice(0, 64), eventKey, requestId: facts.row.id, title: subject.slice(0, 255), body: renderTemplate(words.text, context, 'text'), readAt: null, createdAt: now })
-        .orIgnore()
-        .execute();
+      inApp.push({ userId: recipient.userId, event: code.slice(0, 64), eventKey, requestId: facts.row.id, title: subject.slice(0, 255), body: renderTemplate(words.text, context, 'text'), readAt: null, createdAt: now });
     }
   }
+  if (cache) return cache.write(mails, inApp);
+  await enqueueMails(manager, mails, now, mailDomain);
+  await insertInApp(manager, inApp);
 }
 
 function baseContext(facts: RequestFacts, event: string, recipient: NotificationRecipient, actorName: string): TemplateContext {
@@ -110,23 +116,24 @@ function baseContext(facts: RequestFacts, event: string, recipient: Notification
   };
 }
 
-async function actorName(manager: EntityManager, actorId: number | null | undefined): Promise<string> {
+async function actorName(manager: EntityManager, actorId: number | null | undefined, cache?: NotificationBatch): Promise<string> {
   if (actorId === null || actorId === undefined) return '';
-  return (await manager.findOne(User, { where: { id: actorId }, select: { id: true, name: true } }))?.name ?? '';
+  return cached(cache, `name:User:${actorId}`, async () => (await manager.findOne(User, { where: { id: actorId }, select: { id: true, name: true } }))?.name ?? '');
 }
 
 /**
  * Tells everyone concerned about one request event, in the event's transaction: a mail in the outbox and an
  * in-app notification per recipient, in their language, as their preferences allow. The event key makes each
  * (event, recipient) happen at most once however often the event is replayed. Free of Nest, so the SLA
- * handlers and the route runner call it directly.
+ * handlers and the route runner call it directly. Many events in one transaction (a batch of timers) pass
+ * one `cache`, so what they share is read once and their rows are written together when it is flushed.
  */
-export async function dispatchNotification(manager: EntityManager, event: NotificationEvent, now: Date, mailDomain: string): Promise<void> {
-  const facts = await requestFacts(manager, event.requestId);
+export async function dispatchNotification(manager: EntityManager, event: NotificationEvent, now: Date, mailDomain: string, cache?: NotificationBatch): Promise<void> {
+  const facts = await requestFacts(manager, event.requestId, cache);
   if (!facts) return;
-  const recipients = await recipientsOf(manager, event, facts.row);
+  const recipients = await recipientsOf(manager, event, facts.row, cache);
   if (!recipients.length) return;
-  const actor = await actorName(manager, event.actorId);
+  const actor = await actorName(manager, event.actorId, cache);
   const request = { ...facts.variables, previousStatus: event.previousStatus ?? '' };
   await deliver(
     manager,
@@ -145,6 +152,7 @@ export async function dispatchNotification(manager: EntityManager, event: Notifi
     },
     now,
     mailDomain,
+    cache,
   );
 }
 

@@ -23,23 +23,33 @@ export function messageIdFor(eventKey: string, recipient: string, domain: string
  * recorded twice queues it once.
  */
 export async function enqueueMail(manager: EntityManager, mail: OutgoingMail, now: Date, domain: string): Promise<void> {
+  await enqueueMails(manager, [mail], now, domain);
+}
+
+/** Several mails in one statement, each as `enqueueMail` would queue it. */
+export async function enqueueMails(manager: EntityManager, mails: readonly OutgoingMail[], now: Date, domain: string): Promise<void> {
+  if (!mails.length) return;
   await manager
     .createQueryBuilder()
     .insert()
     .into(OutboxMessage)
-    .values({
-      eventKey: mail.eventKey,
-      recipient: mail.recipient.toLowerCase(),
-      subject: mail.subject.slice(0, 255),
-      text: mail.text,
-      html: mail.html ?? null,
-      messageId: messageIdFor(mail.eventKey, mail.recipient.toLowerCase(), domain),
-      references: (mail.references ?? []) as never,
-      state: 'pending',
-      dueAt: now,
-      attempts: 0,
-      createdAt: now,
-    })
+    .values(
+      mails.map((mail) => ({
+        eventKey: mail.eventKey,
+        recipient: mail.recipient.toLowerCase(),
+        subject: mail.subject.slice(0, 255),
+        text: mail.text,
+        html: mail.html ?? null,
+        messageId: messageIdFor(mail.eventKey, mail.recipient.toLowerCase(), domain),
+        references: (mail.references ?? []) as never,
+        state: 'pending' as const,
+        dueAt: now,
+        attempts: 0,
+        createdAt: now,
+      })),
+    )
     .orIgnore()
+    // Nobody needs the new ids; reading them back would cost a query per mail (and ignored rows have none).
+    .updateEntity(false)
     .execute();
 }

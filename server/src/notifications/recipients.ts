@@ -3,6 +3,7 @@ import { User } from '../auth/entities/user.entity';
 import { ContactPerson } from '../directory/entities/contact-person.entity';
 import { ContactPoint } from '../directory/entities/contact-point.entity';
 import type { CustomerRequest } from '../requests/entities/customer-request.entity';
+import { cachedMany, type NotificationBatch } from './notification-batch';
 import { templateLanguageOf, type TemplateLanguage } from './template-variables';
 
 export type RecipientRole = 'assignee' | 'queue' | 'manager' | 'customer' | 'user';
@@ -20,11 +21,14 @@ export interface NotificationRecipient {
 const fromUser = (user: User, role: RecipientRole): NotificationRecipient => ({ userId: user.id, email: user.email, name: user.name, language: templateLanguageOf(user.locale), timeZone: user.timeZone, role });
 
 /** Active users, in the order of `ids`, each once. */
-export async function usersAsRecipients(manager: EntityManager, ids: readonly number[], role: RecipientRole): Promise<NotificationRecipient[]> {
+export async function usersAsRecipients(manager: EntityManager, ids: readonly number[], role: RecipientRole, cache?: NotificationBatch): Promise<NotificationRecipient[]> {
   const unique = [...new Set(ids)];
   if (!unique.length) return [];
-  const users = await manager.find(User, { where: { id: In(unique), active: true } });
-  return unique.flatMap((id) => users.filter((user) => user.id === id).map((user) => fromUser(user, role)));
+  const users = await cachedMany(cache, 'active-user', unique, async (missing) => new Map((await manager.find(User, { where: { id: In(missing), active: true } })).map((user) => [user.id, user])));
+  return unique.flatMap((id) => {
+    const user = users.get(id);
+    return user ? [fromUser(user, role)] : [];
+  });
 }
 
 export async function queueMemberIds(manager: EntityManager, queueId: number): Promise<number[]> {

@@ -4,7 +4,9 @@ import { Client } from '../directory/entities/client.entity';
 import { ContactPerson } from '../directory/entities/contact-person.entity';
 import { Queue } from '../queues/queue.entity';
 import { CustomerRequest } from '../requests/entities/customer-request.entity';
+import { valuesFromRows } from '../requests/domain/attribute-values';
 import { storedValues, TopicForms } from '../requests/processing/request-context';
+import { cachedMany, type NotificationBatch } from './notification-batch';
 import { plainText } from './plain-text';
 
 /** What every template of one request may say about it, read once per event. */
@@ -14,11 +16,22 @@ export interface RequestFacts {
   attributes: Record<string, unknown>;
 }
 
-export async function requestFacts(manager: EntityManager, requestId: number): Promise<RequestFacts | null> {
-  const row = await manager.findOneBy(CustomerRequest, { id: requestId });
+type Named = new () => { name: string };
+
+/** Names of many rows of one entity in one query (remembered in `cache`); an unknown id has none. */
+export async function namesOf(manager: EntityManager, entity: Named, ids: readonly number[], cache?: NotificationBatch): Promise<Map<number, string>> {
+  if (!ids.length) return new Map();
+  return cachedMany(cache, `name:${entity.name}`, ids, async (missing) => {
+    const rows: { id: number | string; name: string }[] = await manager.createQueryBuilder().select('e.id', 'id').addSelect('e.name', 'name').from(entity, 'e').where('e.id IN (:...ids)', { ids: missing }).getRawMany();
+    return new Map(rows.map((row) => [Number(row.id), row.name]));
+  });
+}
+
+/** With a cache (one per transaction), names and the topic configuration are read once for many events. */
+export async function requestFacts(manager: EntityManager, requestId: number, cache?: NotificationBatch): Promise<RequestFacts | null> {
+  const row = cache?.requests.get(requestId) ?? (await manager.findOneBy(CustomerRequest, { id: requestId }));
   if (!row) return null;
-  const nameOf = async (entity: new () => { name: string }, id: number | null): Promise<string> =>
-    id === null ? '' : (((await manager.createQueryBuilder().select('e.name', 'name').from(entity, 'e').where('e.id = :id', { id }).getRawOne()) as { name?: string } | undefined)?.name ?? '');
+  const nameOf = async (entity: Named, id: number | null): Promise<string> => (id === null ? '' : ((await namesOf(manager, entity, [id], cache)).get(id) ?? ''));
   const variables = {
     id: row.id,
     number: row.number,
@@ -32,8 +45,15 @@ export async function requestFacts(manager: EntityManager, requestId: number): P
     client: await nameOf(Client, row.clientId),
     contactPerson: await nameOf(ContactPerson, row.contactPersonId),
   };
-  const forms = new TopicForms(manager);
+  const forms = cache?.topicForms(manager) ?? new TopicForms(manager);
   // A request whose topic left the configuration still gets its notifications, without attribute values.
-  const attributes = (await forms.topic(row.topicId)) ? await storedValues(manager, forms, row) : {};
+  const attributes = (await forms.topic(row.topicId)) ? await attributeValues(manager, forms, row, cache) : {};
   return { row, variables, attributes };
+}
+
+/** `storedValues`, from rows a batch preloaded when it did, with the topic's attributes resolved once per batch. */
+async function attributeValues(manager: EntityManager, forms: TopicForms, row: CustomerRequest, cache?: NotificationBatch): Promise<Record<string, unknown>> {
+  const preloaded = cache?.valuesOf(row.id);
+  if (!cache || !preloaded) return storedValues(manager, forms, row);
+  return valuesFromRows(await cache.remember(`attributes:${row.topicId}`, () => forms.attributesOf(row.topicId)), preloaded);
 }

@@ -5,6 +5,13 @@ import { LeasedQueue } from './leased-queue';
 /** Does what a timer stands for, inside the transaction that marks it done: its effects happen at most once. */
 export type JobHandler = (job: ScheduledJob, manager: EntityManager, now: Date) => Promise<void>;
 
+/**
+ * Does what all claimed timers of one kind stand for, in one transaction that marks them all done: set-based
+ * reads and multi-row writes instead of a transaction per timer. Must act on each job exactly as it would on
+ * that job alone, since a failed batch is retried job by job.
+ */
+export type BatchJobHandler = (jobs: ScheduledJob[], manager: EntityManager, now: Date) => Promise<void>;
+
 export interface JobSchedule {
   kind: string;
   dueAt: Date;
@@ -43,8 +50,9 @@ export async function cancelJobs(manager: EntityManager, kind: string, subjectTy
 }
 
 /**
- * Works off every due timer: claims a batch, runs each handler in its own transaction, repeats until
- * nothing is due. Any number of processes may sweep at once; each timer goes to exactly one of them.
+ * Works off every due timer: claims a batch, runs each handler in its own transaction (or, for kinds with a
+ * batch handler, all the batch's timers of that kind in one), repeats until nothing is due. Any number of
+ * processes may sweep at once; each timer goes to exactly one of them.
  */
 export class JobRunner {
   readonly queue: LeasedQueue<ScheduledJob>;
@@ -53,6 +61,7 @@ export class JobRunner {
     dataSource: DataSource,
     private readonly handlers: ReadonlyMap<string, JobHandler>,
     private readonly options: { batchSize: number; leaseMs: number; instance?: string } = { batchSize: 200, leaseMs: 60_000 },
+    private readonly batchHandlers: ReadonlyMap<string, BatchJobHandler> = new Map(),
   ) {
     this.queue = new LeasedQueue(dataSource, ScheduledJob, options.instance);
   }
@@ -62,12 +71,37 @@ export class JobRunner {
     for (;;) {
       const batch = await this.queue.claim({ now: clock(), limit: this.options.batchSize, leaseMs: this.options.leaseMs });
       if (batch.length === 0) return report;
-      for (const job of batch) await this.runOne(job, clock(), report);
+      const byKind = new Map<string, ScheduledJob[]>();
+      for (const job of batch) {
+        const same = byKind.get(job.kind);
+        if (same) same.push(job);
+        else byKind.set(job.kind, [job]);
+      }
+      for (const [kind, jobs] of byKind) {
+        const batchHandler = this.batchHandlers.get(kind);
+        if (batchHandler && jobs.length > 1 && (await this.runBatch(jobs, batchHandler, clock(), report))) continue;
+        for (const job of jobs) await this.runOne(job, clock(), report);
+      }
     }
   }
 
+  /**
+   * All of a kind's jobs in one transaction. False when that failed or the lease no longer holds them all:
+   * nothing was kept, and the caller runs them one by one, so one bad timer fails (and backs off) alone.
+   */
+  private async runBatch(jobs: ScheduledJob[], handler: BatchJobHandler, now: Date, report: SweepReport): Promise<boolean> {
+    try {
+      if (!(await this.queue.completeAll(jobs, now, (manager) => handler(jobs, manager, now)))) return false;
+    } catch {
+      return false;
+    }
+    report.done += jobs.length;
+    return true;
+  }
+
   private async runOne(job: ScheduledJob, now: Date, report: SweepReport): Promise<void> {
-    const handler = this.handlers.get(job.kind);
+    const batchHandler = this.batchHandlers.get(job.kind);
+    const handler = this.handlers.get(job.kind) ?? (batchHandler && ((one: ScheduledJob, manager: EntityManager, at: Date) => batchHandler([one], manager, at)));
     try {
       if (!handler) throw new Error(`no handler for timers of kind "${job.kind}"`);
       const kept = await this.queue.complete(job, now, (manager) => handler(job, manager, now));

@@ -8,6 +8,9 @@ export interface ClaimOptions {
   leaseMs: number;
 }
 
+/** Rolls back a batch some of whose rows another process has taken over. */
+const LEASE_LOST = new Error('lease lost');
+
 /** Retry delays after a failed attempt: 30 s, 2 min, 8 min, … capped at an hour. */
 export function retryDelayMs(attempts: number): number {
   return Math.min(30_000 * 4 ** Math.max(0, attempts - 1), 3_600_000);
@@ -65,6 +68,31 @@ export class LeasedQueue<Row extends LeasedRow & ObjectLiteral> {
       await work(manager);
       return true;
     });
+  }
+
+  /**
+   * `complete` for rows of one claim at once: one transaction, one conditional UPDATE. Answers false, keeping
+   * nothing, when the claim no longer holds every one of them; the caller then completes them one by one.
+   */
+  async completeAll(rows: readonly Row[], now: Date, work: (manager: EntityManager) => Promise<void>): Promise<boolean> {
+    const owner = rows[0]?.owner;
+    if (!owner || rows.some((row) => row.owner !== owner)) return false;
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const result = await manager
+          .createQueryBuilder()
+          .update(this.target)
+          .set({ state: 'done', finishedAt: now, leaseUntil: null } as never)
+          .where('id IN (:...ids) AND owner = :owner AND state = :running', { ids: rows.map((row) => row.id), owner, running: 'running' })
+          .execute();
+        if (result.affected !== rows.length) throw LEASE_LOST;
+        await work(manager);
+        return true;
+      });
+    } catch (error) {
+      if (error === LEASE_LOST) return false;
+      throw error;
+    }
   }
 
   /** Puts a failed row back for a later attempt, or gives up on it after `maxAttempts`. */

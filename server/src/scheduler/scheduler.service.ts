@@ -5,7 +5,7 @@ import { schedule, type ScheduledTask } from 'node-cron';
 import { DataSource } from 'typeorm';
 import { DOCKET_CONFIG } from '../config/config.module';
 import type { DocketConfig } from '../config/docket-config';
-import { JobHandler, JobRunner } from './job-runner';
+import { BatchJobHandler, JobHandler, JobRunner } from './job-runner';
 
 /** Work done on every wake-up besides timers: draining the mail outbox, polling mailboxes. */
 export type PeriodicWork = (now: () => Date) => Promise<unknown>;
@@ -19,6 +19,7 @@ export type PeriodicWork = (now: () => Date) => Promise<unknown>;
 export class SchedulerService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('scheduler');
   private readonly handlers = new Map<string, JobHandler>();
+  private readonly batchHandlers = new Map<string, BatchJobHandler>();
   private readonly periodic = new Map<string, PeriodicWork>();
   private task: ScheduledTask | null = null;
   private runner: JobRunner | null = null;
@@ -30,8 +31,14 @@ export class SchedulerService implements OnApplicationBootstrap, OnModuleDestroy
 
   /** Modules register the handlers of their timer kinds while they initialise. */
   register(kind: string, handler: JobHandler): void {
-    if (this.handlers.has(kind)) throw new Error(`timer kind "${kind}" has two handlers`);
+    if (this.handlers.has(kind) || this.batchHandlers.has(kind)) throw new Error(`timer kind "${kind}" has two handlers`);
     this.handlers.set(kind, handler);
+  }
+
+  /** A kind whose due timers are handled a claimed batch at a time, in one transaction (see BatchJobHandler). */
+  registerBatch(kind: string, handler: BatchJobHandler): void {
+    if (this.handlers.has(kind) || this.batchHandlers.has(kind)) throw new Error(`timer kind "${kind}" has two handlers`);
+    this.batchHandlers.set(kind, handler);
   }
 
   registerPeriodic(name: string, work: PeriodicWork): void {
@@ -41,7 +48,7 @@ export class SchedulerService implements OnApplicationBootstrap, OnModuleDestroy
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.scheduler.enabled) return;
     // The process id in the owner tag tells which process holds a claimed timer (and which one died holding it).
-    this.runner = new JobRunner(this.dataSource, this.handlers, { batchSize: 200, leaseMs: this.config.scheduler.leaseMs, instance: `p${process.pid}-${randomUUID().slice(0, 4)}` });
+    this.runner = new JobRunner(this.dataSource, this.handlers, { batchSize: 200, leaseMs: this.config.scheduler.leaseMs, instance: `p${process.pid}-${randomUUID().slice(0, 4)}` }, this.batchHandlers);
     await this.tick();
     this.task = schedule(this.config.scheduler.cron, () => this.tick(), { name: 'docket-sweeper', noOverlap: true });
   }

@@ -17,11 +17,22 @@ export function clockName(language: string, clock: string): string {
 
 /** `2026-03-03 13:30 Europe/Moscow`; UTC when the zone is unknown, so a bad profile never loses the mail. */
 export function deadlineText(deadline: Date, timeZone: string): string {
-  const zone = validZone(timeZone) ? timeZone : 'UTC';
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(deadline).map((part) => [part.type, part.value]),
-  );
+  const { zone, format } = formatIn(timeZone);
+  const parts = Object.fromEntries(format.formatToParts(deadline).map((part) => [part.type, part.value]));
   return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute} ${zone}`;
+}
+
+/** Building a formatter costs far more than formatting (a sweep of thousands of timers did little else), so one per zone. */
+const FORMATS = new Map<string, { zone: string; format: Intl.DateTimeFormat }>();
+
+function formatIn(timeZone: string): { zone: string; format: Intl.DateTimeFormat } {
+  let known = FORMATS.get(timeZone);
+  if (!known) {
+    const zone = validZone(timeZone) ? timeZone : 'UTC';
+    known = { zone, format: new Intl.DateTimeFormat('en-GB', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }) };
+    FORMATS.set(timeZone, known);
+  }
+  return known;
 }
 
 function validZone(timeZone: string): boolean {
