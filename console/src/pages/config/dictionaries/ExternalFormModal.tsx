@@ -1,4 +1,4 @@
-import { Alert, App, Button, Form, Input, InputNumber, Radio, Switch } from 'antd';
+import { Alert, App, Button, Form, Input, InputNumber, Radio } from 'antd';
 import { useState } from 'react';
 import { ApiError, patch, post } from '../../../api/client';
 import { describeError } from '../../../api/errors';
@@ -6,6 +6,7 @@ import { FormModal } from '../../../components/FormModal';
 import { useI18n } from '../../../i18n/i18n';
 import { savingNested } from '../field-errors';
 import type { ExternalInput, ExternalItems, ExternalRecord } from '../types';
+import { ActiveField, CodeNameFields } from '../entry-fields';
 
 type Values = ExternalInput;
 
@@ -68,14 +69,7 @@ export function ExternalFormModal({ record, onClose, onSaved }: { record?: Exter
 
   return (
     <FormModal<Values> width={640} title={record ? t('external.edit', { code: record.code }) : t('external.create')} form={form} initialValues={initialValues} onSubmit={save} onClose={onClose}>
-      {!record && (
-        <Form.Item name="code" label={t('config.code')} rules={required}>
-          <Input autoFocus autoComplete="off" />
-        </Form.Item>
-      )}
-      <Form.Item name="name" label={t('config.name')} rules={required}>
-        <Input />
-      </Form.Item>
+      <CodeNameFields creating={!record} />
       <Form.Item name="kind" label={t('external.kind')}>
         <Radio.Group options={[{ value: 'http', label: 'HTTP' }, { value: 'sql', label: 'SQL' }]} optionType="button" />
       </Form.Item>
@@ -125,9 +119,7 @@ export function ExternalFormModal({ record, onClose, onSaved }: { record?: Exter
       <Form.Item name="ttlSeconds" label={t('external.ttl')}>
         <InputNumber min={0} max={604800} />
       </Form.Item>
-      <Form.Item name="active" label={t('config.active')} valuePropName="checked">
-        <Switch checkedChildren={t('common.active')} unCheckedChildren={t('common.inactive')} />
-      </Form.Item>
+      <ActiveField />
       {record && (
         <Form.Item>
           <Button onClick={() => void test()} loading={testing}>

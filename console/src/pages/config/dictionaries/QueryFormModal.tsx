@@ -1,5 +1,5 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Checkbox, Flex, Form, Input, InputNumber, Select, Switch } from 'antd';
+import { Button, Checkbox, Flex, Form, Input, InputNumber, Select } from 'antd';
 import { patch, post } from '../../../api/client';
 import { FormModal } from '../../../components/FormModal';
 import { useI18n } from '../../../i18n/i18n';
@@ -8,6 +8,7 @@ import type { QueryInput, QueryRecord } from '../types';
 import { QueryRunner } from './QueryRunner';
 
 import { PARAMETER_TYPES } from '../../../../../server/src/dictionaries/dynamic-queries/query-parameters';
+import { ActiveField, CodeNameFields } from '../entry-fields';
 
 export function QueryFormModal({ record, onClose, onSaved }: { record?: QueryRecord; onClose(): void; onSaved(): void }) {
   const i18n = useI18n();
@@ -28,14 +29,7 @@ export function QueryFormModal({ record, onClose, onSaved }: { record?: QueryRec
 
   return (
     <FormModal<QueryInput> width={720} title={record ? t('queries.edit', { code: record.code }) : t('queries.create')} form={form} initialValues={initialValues} onSubmit={save} onClose={onClose}>
-      {!record && (
-        <Form.Item name="code" label={t('config.code')} rules={required}>
-          <Input autoFocus autoComplete="off" />
-        </Form.Item>
-      )}
-      <Form.Item name="name" label={t('config.name')} rules={required}>
-        <Input />
-      </Form.Item>
+      <CodeNameFields creating={!record} />
       <Form.Item name="description" label={t('config.description')}>
         <Input.TextArea rows={2} />
       </Form.Item>
@@ -78,9 +72,7 @@ export function QueryFormModal({ record, onClose, onSaved }: { record?: QueryRec
           <InputNumber min={1} />
         </Form.Item>
       </Flex>
-      <Form.Item name="active" label={t('config.active')} valuePropName="checked">
-        <Switch checkedChildren={t('common.active')} unCheckedChildren={t('common.inactive')} />
-      </Form.Item>
+      <ActiveField />
       {record && <QueryRunner queryId={record.id} />}
     </FormModal>
   );

@@ -1,9 +1,10 @@
-import { Form, Input, InputNumber, Select, Switch } from 'antd';
+import { Form, Select } from 'antd';
 import { patch, post } from '../../../api/client';
 import { FormModal } from '../../../components/FormModal';
 import { useI18n } from '../../../i18n/i18n';
 import type { DictionaryRecord, DictionaryValue, DictionaryValueInput } from '../types';
 import { below } from './value-tree';
+import { ActiveField, CodeNameFields, PositionField } from '../entry-fields';
 
 interface Props {
   dictionary: DictionaryRecord;
@@ -16,7 +17,6 @@ interface Props {
 export function ValueFormModal({ dictionary, value, values, onClose, onSaved }: Props) {
   const { t } = useI18n();
   const [form] = Form.useForm<DictionaryValueInput>();
-  const required = [{ required: true, message: t('common.required') }];
 
   const save = async ({ code, ...changes }: DictionaryValueInput) => {
     const fields = { ...changes, parentCode: changes.parentCode ?? null };
@@ -40,25 +40,14 @@ export function ValueFormModal({ dictionary, value, values, onClose, onSaved }: 
       onSubmit={save}
       onClose={onClose}
     >
-      {!value && (
-        <Form.Item name="code" label={t('config.code')} rules={required}>
-          <Input autoFocus autoComplete="off" />
-        </Form.Item>
-      )}
-      <Form.Item name="name" label={t('config.name')} rules={required}>
-        <Input autoFocus={Boolean(value)} />
-      </Form.Item>
+      <CodeNameFields creating={!value} />
       {dictionary.hierarchical && (
         <Form.Item name="parentCode" label={t('dictionaries.parent')}>
           <Select allowClear showSearch optionFilterProp="label" options={parents} />
         </Form.Item>
       )}
-      <Form.Item name="position" label={t('config.position')}>
-        <InputNumber min={0} />
-      </Form.Item>
-      <Form.Item name="active" label={t('config.active')} valuePropName="checked">
-        <Switch checkedChildren={t('common.active')} unCheckedChildren={t('common.inactive')} />
-      </Form.Item>
+      <PositionField />
+      <ActiveField />
     </FormModal>
   );
 }

@@ -1,10 +1,11 @@
-import { Flex, Form, Input, InputNumber, Select, Switch } from 'antd';
+import { Flex, Form, Input, Select } from 'antd';
 import { patch, post } from '../../../api/client';
 import type { TopicNode } from '../../../api/types';
 import { FormModal } from '../../../components/FormModal';
 import { useI18n } from '../../../i18n/i18n';
 import { UserPicker } from '../../admin/UserPicker';
 import type { CodedEntry, ContactTemplateInput, ContactTemplateRecord, PlaceRecord } from '../types';
+import { ActiveField, CodeNameFields, PositionField } from '../entry-fields';
 
 export interface IntakeLists {
   places: PlaceRecord[];
@@ -20,7 +21,6 @@ const NULLABLE = ['placeKindId', 'defaultPlaceId', 'directionId', 'channelId', '
 export function ContactTemplateFormModal({ template, lists, onClose, onSaved }: { template?: ContactTemplateRecord; lists: IntakeLists; onClose(): void; onSaved(): void }) {
   const { t } = useI18n();
   const [form] = Form.useForm<ContactTemplateInput>();
-  const required = [{ required: true, message: t('common.required') }];
 
   const save = async ({ code, ...changes }: ContactTemplateInput) => {
     const fields: Record<string, unknown> = { ...changes };
@@ -39,14 +39,7 @@ export function ContactTemplateFormModal({ template, lists, onClose, onSaved }: 
 
   return (
     <FormModal<ContactTemplateInput> width={760} title={template ? t('intake.template.edit', { code: template.code }) : t('intake.template.create')} form={form} initialValues={initialValues} onSubmit={save} onClose={onClose}>
-      {!template && (
-        <Form.Item name="code" label={t('config.code')} rules={required}>
-          <Input autoFocus autoComplete="off" />
-        </Form.Item>
-      )}
-      <Form.Item name="name" label={t('config.name')} rules={required}>
-        <Input />
-      </Form.Item>
+      <CodeNameFields creating={!template} />
       <Flex gap={16}>
         <Form.Item name="channelId" label={t('intake.tab.channels')} style={{ flex: 1 }}>
           {select(false, options(lists.channels))}
@@ -82,12 +75,8 @@ export function ContactTemplateFormModal({ template, lists, onClose, onSaved }: 
         <UserPicker multiple />
       </Form.Item>
       <Flex gap={16}>
-        <Form.Item name="position" label={t('config.position')}>
-          <InputNumber min={0} />
-        </Form.Item>
-        <Form.Item name="active" label={t('config.active')} valuePropName="checked">
-          <Switch checkedChildren={t('common.active')} unCheckedChildren={t('common.inactive')} />
-        </Form.Item>
+        <PositionField />
+        <ActiveField />
       </Flex>
     </FormModal>
   );

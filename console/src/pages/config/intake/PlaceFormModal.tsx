@@ -1,8 +1,9 @@
-import { Form, Input, InputNumber, Select, Switch } from 'antd';
+import { Form, Select } from 'antd';
 import { patch, post } from '../../../api/client';
 import { FormModal } from '../../../components/FormModal';
 import { useI18n } from '../../../i18n/i18n';
 import type { CodedEntry, PlaceInput, PlaceRecord } from '../types';
+import { ActiveField, CodeNameFields, PositionField } from '../entry-fields';
 
 interface Props {
   place?: PlaceRecord;
@@ -15,7 +16,6 @@ interface Props {
 export function PlaceFormModal({ place, places, kinds, onClose, onSaved }: Props) {
   const { t } = useI18n();
   const [form] = Form.useForm<PlaceInput>();
-  const required = [{ required: true, message: t('common.required') }];
 
   const save = async ({ code, ...changes }: PlaceInput) => {
     const fields = { ...changes, parentId: changes.parentId ?? null, kindId: changes.kindId ?? null };
@@ -32,26 +32,15 @@ export function PlaceFormModal({ place, places, kinds, onClose, onSaved }: Props
 
   return (
     <FormModal<PlaceInput> title={place ? t('intake.place.edit', { code: place.code }) : t('intake.place.create')} form={form} initialValues={initialValues} onSubmit={save} onClose={onClose}>
-      {!place && (
-        <Form.Item name="code" label={t('config.code')} rules={required}>
-          <Input autoFocus autoComplete="off" />
-        </Form.Item>
-      )}
-      <Form.Item name="name" label={t('config.name')} rules={required}>
-        <Input autoFocus={Boolean(place)} />
-      </Form.Item>
+      <CodeNameFields creating={!place} />
       <Form.Item name="parentId" label={t('intake.place.parent')}>
         <Select allowClear showSearch optionFilterProp="label" options={parents} />
       </Form.Item>
       <Form.Item name="kindId" label={t('intake.place.kind')}>
         <Select allowClear options={kinds.map((kind) => ({ value: kind.id, label: kind.name }))} />
       </Form.Item>
-      <Form.Item name="position" label={t('config.position')}>
-        <InputNumber min={0} />
-      </Form.Item>
-      <Form.Item name="active" label={t('config.active')} valuePropName="checked">
-        <Switch checkedChildren={t('common.active')} unCheckedChildren={t('common.inactive')} />
-      </Form.Item>
+      <PositionField />
+      <ActiveField />
     </FormModal>
   );
 }

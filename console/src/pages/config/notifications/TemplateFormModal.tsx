@@ -1,8 +1,9 @@
-import { AutoComplete, Collapse, Flex, Form, Input, Select, Switch, Typography } from 'antd';
+import { AutoComplete, Collapse, Flex, Form, Input, Select, Typography } from 'antd';
 import { patch, post } from '../../../api/client';
 import { FormModal } from '../../../components/FormModal';
 import { useI18n } from '../../../i18n/i18n';
 import type { TemplateInput, TemplateRecord, TemplateVariables } from '../types';
+import { ActiveField } from '../entry-fields';
 
 interface Props {
   template?: TemplateRecord;
@@ -58,9 +59,7 @@ export function TemplateFormModal({ template, catalog, onClose, onSaved }: Props
       <Form.Item name="text" label={t('templates.text')} rules={required}>
         <Input.TextArea rows={6} style={{ fontFamily: 'monospace' }} />
       </Form.Item>
-      <Form.Item name="active" label={t('config.active')} valuePropName="checked">
-        <Switch checkedChildren={t('common.active')} unCheckedChildren={t('common.inactive')} />
-      </Form.Item>
+      <ActiveField />
       {catalog && (
         <Collapse
           size="small"

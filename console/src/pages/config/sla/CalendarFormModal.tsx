@@ -6,6 +6,7 @@ import { useI18n } from '../../../i18n/i18n';
 import { savingNested } from '../field-errors';
 import type { CalendarRecord } from '../types';
 import { calendarFieldOf, CalendarForm, calendarToForm, formToCalendar, WEEKDAYS } from './calendar-form';
+import { CodeNameFields } from '../entry-fields';
 
 type Values = CalendarForm & { code: string; name: string };
 
@@ -64,14 +65,7 @@ export function CalendarFormModal({ calendar, onClose, onSaved }: { calendar?: C
 
   return (
     <FormModal<Values> width={720} title={calendar ? t('sla.calendar.edit', { code: calendar.code }) : t('sla.calendar.create')} form={form} initialValues={initialValues} onSubmit={save} onClose={onClose}>
-      {!calendar && (
-        <Form.Item name="code" label={t('config.code')} rules={required}>
-          <Input autoFocus autoComplete="off" />
-        </Form.Item>
-      )}
-      <Form.Item name="name" label={t('config.name')} rules={required}>
-        <Input />
-      </Form.Item>
+      <CodeNameFields creating={!calendar} />
       <Form.Item name="timeZone" label={t('sla.calendar.timeZone')} rules={required}>
         <AutoComplete options={TIME_ZONES} filterOption={(input, option) => String(option?.value).toLowerCase().includes(input.toLowerCase())} />
       </Form.Item>

@@ -8,6 +8,7 @@ import { CLOCK_RULE_CONTEXT, POLICY_CONTEXT } from '../../../../../server/src/sl
 import { savingNested } from '../field-errors';
 import type { CalendarRecord, PolicyRecord } from '../types';
 import { formToPolicy, policyFieldOf, PolicyForm, policyToForm, PRIORITIES } from './policy-form';
+import { ActiveField } from '../entry-fields';
 
 const CLOCK_ACTIONS = ['pause', 'stop', 'reset'] as const;
 
@@ -72,9 +73,7 @@ export function PolicyFormModal({ policy, calendars, onClose, onSaved }: Props) 
         <Form.Item name="warningPercent" label={t('sla.policy.warningPercent')}>
           <InputNumber min={1} max={99} />
         </Form.Item>
-        <Form.Item name="active" label={t('config.active')} valuePropName="checked">
-          <Switch checkedChildren={t('common.active')} unCheckedChildren={t('common.inactive')} />
-        </Form.Item>
+        <ActiveField />
       </Flex>
       <Form.Item name="limited" label={t('sla.policy.condition')} valuePropName="checked">
         <Switch checkedChildren={t('sla.policy.limitCondition')} unCheckedChildren={t('sla.policy.everyRequest')} />
