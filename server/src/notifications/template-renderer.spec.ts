@@ -61,6 +61,17 @@ describe('the template renderer', () => {
   });
 });
 
+describe('rendering the same template many times', () => {
+  it('gives each context its own values, keeps refusing a broken template, and stays right past the cache bound', () => {
+    const source = 'Hello {{recipient.name}}{{#request.number}}, {{request.number}}{{/request.number}}';
+    expect(renderTemplate(source, { recipient: { name: 'Ann' }, request: { number: 'R-1' } }, 'text')).toBe('Hello Ann, R-1');
+    expect(renderTemplate(source, { recipient: { name: 'Bob' }, request: {} }, 'text')).toBe('Hello Bob');
+    for (let attempt = 0; attempt < 2; attempt++) expect(() => renderTemplate('{{#open}} never closed', {}, 'text')).toThrow('is never closed');
+    for (let index = 0; index < 600; index++) expect(renderTemplate(`#${index} {{n}}`, { n: index }, 'line')).toBe(`#${index} ${index}`);
+    expect(renderTemplate(source, { recipient: { name: '<Eve>' }, request: {} }, 'html')).toBe('Hello &lt;Eve&gt;');
+  });
+});
+
 describe('the default templates', () => {
   it('exist for every event and language and use only known variables', () => {
     for (const event of NOTIFICATION_EVENTS) {

@@ -128,6 +128,23 @@ function renderNodes(nodes: readonly TemplateNode[], context: TemplateContext, m
  * a notification title) also folds every line break and run of blanks into one space.
  */
 export function renderTemplate(source: string, context: TemplateContext, mode: RenderMode): string {
-  const rendered = renderNodes(parseTemplate(source), context, mode);
+  const rendered = renderNodes(parsedTemplate(source), context, mode);
   return mode === 'line' ? rendered.replace(/\s+/g, ' ').trim() : rendered;
+}
+
+/**
+ * A sweep renders the same few templates thousands of times; parsing each time was a large share of its
+ * work. Trees are never mutated, so they are shared; the oldest is dropped past the bound (edited
+ * templates are new sources).
+ */
+const PARSED = new Map<string, TemplateNode[]>();
+const PARSED_BOUND = 256;
+
+function parsedTemplate(source: string): TemplateNode[] {
+  const known = PARSED.get(source);
+  if (known) return known;
+  const nodes = parseTemplate(source);
+  if (PARSED.size >= PARSED_BOUND) PARSED.delete(PARSED.keys().next().value as string);
+  PARSED.set(source, nodes);
+  return nodes;
 }
