@@ -6,7 +6,7 @@
  */
 import { createPool, Pool } from 'mysql2/promise';
 import { startTestApp, TestApp } from '../helpers/app';
-import { apiAs, publishRoute } from '../helpers/request-data';
+import { apiAs, publishRoute, triageRoute } from '../helpers/request-data';
 import { captureRows, figureLine, Figures, insertLike, loadAverage, runLoad, sendJson } from './bench-kit';
 
 const ATTRIBUTES = 30;
@@ -15,21 +15,7 @@ const PLAN = [
   { concurrency: 16, calls: Number(process.env.BENCH_CALLS_16 ?? 480) },
 ];
 
-const route = {
-  code: 'BENCH',
-  name: 'Bench',
-  version: 1,
-  topics: ['BENCH'],
-  steps: [
-    { id: 'Start', name: 'Registered', kind: 'start' },
-    { id: 'Triage', name: 'Triage', kind: 'userTask', queues: { rules: [], default: 'FIRST' } },
-    { id: 'Done', name: 'Done', kind: 'end', resolution: 'resolved' },
-  ],
-  transitions: [
-    { id: 'toTriage', name: '', from: 'Start', to: 'Triage' },
-    { id: 'solve', name: 'Solve', from: 'Triage', to: 'Done' },
-  ],
-};
+const route = triageRoute('BENCH', 'Bench', 'FIRST');
 
 jest.setTimeout(30 * 60 * 1000);
 

@@ -6,7 +6,7 @@ import { CallResult, startTestApp, TestApp } from '../helpers/app';
 import { testDatabases } from '../helpers/databases';
 import { listEndpoints } from '../helpers/endpoints';
 import { upload } from '../helpers/multipart';
-import { apiAs, publishRoute } from '../helpers/request-data';
+import { apiAs, publishRoute, triageRoute } from '../helpers/request-data';
 
 /**
  * Who may do what to a request, for every built-in role and every request-related endpoint of the
@@ -86,21 +86,7 @@ const MATRIX: Record<string, string> = {
   'GET /api/portal/knowledge/:id':                                 'AAA DDD DDD DDD DDD DDD AAA',
 };
 
-const portalRoute = {
-  code: 'PORTAL',
-  name: 'Portal',
-  version: 1,
-  topics: ['PORTAL'],
-  steps: [
-    { id: 'Start', name: 'Registered', kind: 'start' },
-    { id: 'Triage', name: 'Triage', kind: 'userTask', queues: { rules: [], default: 'QA' } },
-    { id: 'Done', name: 'Done', kind: 'end', resolution: 'resolved' },
-  ],
-  transitions: [
-    { id: 'toTriage', name: '', from: 'Start', to: 'Triage' },
-    { id: 'solve', name: 'Solve', from: 'Triage', to: 'Done' },
-  ],
-};
+const portalRoute = triageRoute('PORTAL', 'Portal', 'QA');
 
 const ROLE_CODES = ['administrator', 'operator', 'specialist', 'manager', 'analyst', 'partner', 'customer'];
 const SCOPES = ['A', 'B', 'C'] as const;

@@ -1,7 +1,7 @@
 import { sanitizeRichText } from '../../server/src/requests/domain/rich-text';
 import { startTestApp, TestApp } from '../helpers/app';
 import { testDatabases } from '../helpers/databases';
-import { apiAs, publishRoute } from '../helpers/request-data';
+import { apiAs, publishRoute, triageRoute } from '../helpers/request-data';
 
 /**
  * Hostile input on the request API, beyond what requests.test.ts already covers (subject and comment
@@ -48,21 +48,7 @@ describe.each(testDatabases())('bad input on %s', (database) => {
     await ok('admin', 'PUT', `/api/users/${ids.anna}/customer`, { clientId: ids.client }, 200);
     tokens.anna = await t.loginAs('anna', 'anna-password-1');
     ids.portalTopic = (await ok('admin', 'POST', '/api/topics', { code: 'PORTAL', name: 'Portal', kind: 'topic' }, 201)).id;
-    await publishRoute(ok, 'PORTAL', [ids.portalTopic], {
-      code: 'PORTAL',
-      name: 'Portal',
-      version: 1,
-      topics: ['PORTAL'],
-      steps: [
-        { id: 'Start', name: 'Registered', kind: 'start' },
-        { id: 'Triage', name: 'Triage', kind: 'userTask', queues: { rules: [], default: 'FIRST' } },
-        { id: 'Done', name: 'Done', kind: 'end', resolution: 'resolved' },
-      ],
-      transitions: [
-        { id: 'toTriage', name: '', from: 'Start', to: 'Triage' },
-        { id: 'solve', name: 'Solve', from: 'Triage', to: 'Done' },
-      ],
-    });
+    await publishRoute(ok, 'PORTAL', [ids.portalTopic], triageRoute('PORTAL', 'Portal', 'FIRST'));
   });
   afterAll(() => t?.close());
 

@@ -157,6 +157,25 @@ export function apiAs(app: () => TestApp, tokens: Record<string, string>) {
 }
 
 /** Creates a route for the topics, saves the definition as its draft and publishes version 1. */
+/** The smallest routed process: registered → one user task in `queue` → resolved. Its code is the topic's. */
+export function triageRoute(code: string, name: string, queue: string) {
+  return {
+    code,
+    name,
+    version: 1,
+    topics: [code],
+    steps: [
+      { id: 'Start', name: 'Registered', kind: 'start' },
+      { id: 'Triage', name: 'Triage', kind: 'userTask', queues: { rules: [], default: queue } },
+      { id: 'Done', name: 'Done', kind: 'end', resolution: 'resolved' },
+    ],
+    transitions: [
+      { id: 'toTriage', name: '', from: 'Start', to: 'Triage' },
+      { id: 'solve', name: 'Solve', from: 'Triage', to: 'Done' },
+    ],
+  };
+}
+
 export async function publishRoute(ok: ReturnType<typeof apiAs>['ok'], code: string, topicIds: number[], definition: unknown): Promise<number> {
   const route = await ok('admin', 'POST', '/api/routes', { code, name: code, topicIds }, 201);
   await ok('admin', 'PUT', `/api/routes/${route.id}/draft`, { definition }, 200);
