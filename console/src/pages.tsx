@@ -1,4 +1,4 @@
-import { BookOutlined, ContactsOutlined, FieldTimeOutlined, MailOutlined } from '@ant-design/icons';
+import { BookOutlined, BugOutlined, ContactsOutlined, FieldTimeOutlined, MailOutlined, ReadOutlined, ToolOutlined } from '@ant-design/icons';
 import { ApartmentOutlined, ApiOutlined, AuditOutlined, BarChartOutlined, BranchesOutlined, InboxOutlined, PhoneOutlined, SafetyCertificateOutlined, TeamOutlined, UnorderedListOutlined, UserOutlined, WarningOutlined } from '@ant-design/icons';
 import { ComponentType, lazy, LazyExoticComponent, ReactNode } from 'react';
 import type { Permission } from './auth/auth';
@@ -32,6 +32,9 @@ export const PAGES: ConsolePage[] = [
   { path: 'admin/audit', title: 'nav.audit', section: 'admin', icon: <AuditOutlined />, permission: 'audit.read', component: lazy(() => import('./pages/admin/audit/AuditPage')) },
   { path: 'workspace/contact', title: 'nav.contact', section: 'work', icon: <PhoneOutlined />, permission: 'requests.create', component: lazy(() => import('./pages/workspace/ContactPage')) },
   { path: 'workspace/requests', title: 'nav.requests', section: 'work', icon: <UnorderedListOutlined />, permission: 'requests.read', component: lazy(() => import('./pages/workspace/RequestsPage')) },
+  { path: 'problems', title: 'nav.problems', section: 'work', icon: <BugOutlined />, permission: 'problems.manage', component: lazy(() => import('./pages/problems/ProblemsPage')) },
+  { path: 'work-orders', title: 'nav.workOrders', section: 'work', icon: <ToolOutlined />, permission: 'work-orders.read', component: lazy(() => import('./pages/work-orders/WorkOrdersPage')) },
+  { path: 'knowledge', title: 'nav.knowledge', section: 'manage', icon: <ReadOutlined />, permission: 'knowledge.manage', component: lazy(() => import('./pages/knowledge/KnowledgePage')) },
   { path: 'manager/breaches', title: 'nav.breaches', section: 'manage', icon: <WarningOutlined />, permission: 'sla.read', component: lazy(() => import('./pages/manager/BreachesPage')) },
   { path: 'manager/dashboard', title: 'nav.dashboard', section: 'manage', icon: <BarChartOutlined />, permission: 'reports.read', component: lazy(() => import('./pages/manager/DashboardPage')) },
   { path: 'design/dictionaries', title: 'nav.dictionaries', section: 'design', icon: <BookOutlined />, permission: 'dictionaries.manage', component: lazy(() => import('./pages/config/dictionaries/DictionariesPage')) },

@@ -42,7 +42,7 @@ describe.each(testDatabases())('problems and mass problems on %s', (database) =>
     expect((await h.as('eng', 'GET', '/api/problems/999999')).status).toBe(404);
   });
 
-  it('links fifty incidents at once, all or nothing; a request has one problem', async () => {
+  it('links fifty incidents at once, all or nothing; a request has one problem; the list counts the links', async () => {
     const elsewhere = await h.registerPlain('OTHER', 'outsider');
     const refused = await h.as('disp', 'POST', `/api/problems/${problemId}/requests`, { requestIds: [...incidents, elsewhere] });
     expect(refused.status).toBe(400);
@@ -60,6 +60,8 @@ describe.each(testDatabases())('problems and mass problems on %s', (database) =>
     // The outsider's queue sees none of the linked requests, but the problem's size.
     const seen = await h.ok('outsider', 'GET', `/api/problems/${problemId}`, undefined, 200);
     expect([seen.linkedCount, seen.requests.length]).toEqual([MASS, 0]);
+    const listed = await h.ok('outsider', 'GET', '/api/problems', undefined, 200);
+    expect(listed.items.map((problem: { id: number; linkedCount: number }) => [problem.id, problem.linkedCount])).toEqual(expect.arrayContaining([[problemId, MASS], [other.id, 0]]));
   });
 
   it('tells the customers of every linked request the workaround, in their customer discussion', async () => {

@@ -1,3 +1,4 @@
+import { RequestRating } from '../../server/src/requests/closure/request-rating.entity';
 import { SlaBreach } from '../../server/src/sla/entities/sla-breach.entity';
 import { startTestApp, TestApp } from '../helpers/app';
 import { testDatabases } from '../helpers/databases';
@@ -25,7 +26,7 @@ describe.each(testDatabases())('the dashboard report on %s', (database) => {
   });
   afterAll(() => t?.close());
 
-  it('counts backlog, age, breaches of the last 30 days and workload per assignee with GROUP BY, for every queue', async () => {
+  it('counts backlog, age, breaches of the last 30 days and workload per assignee and the ratings of the last 30 days with GROUP BY, for every queue', async () => {
     const manager = await user('mira', ['manager']);
     await user('anna', ['specialist']);
     await user('boris', ['specialist']);
@@ -38,7 +39,17 @@ describe.each(testDatabases())('the dashboard report on %s', (database) => {
       { queueId: ids.BETA, assigneeId: ids.boris, createdAt: ago(24 * 40) },
       { queueId: ids.BETA, assigneeId: ids.anna, createdAt: ago(1), isOpen: false, status: 'closed' },
     ];
-    for (const row of rows) await insertRequest(t.dataSource.manager, { ...row, updatedAt: row.createdAt });
+    const requestIds: number[] = [];
+    for (const row of rows) requestIds.push((await insertRequest(t.dataSource.manager, { ...row, updatedAt: row.createdAt })).id);
+    const rate = (requestIndex: number, rating: number | null, daysAgo: number) =>
+      t.dataSource.getRepository(RequestRating).insert({ requestId: requestIds[requestIndex], rating, comment: null, byTimeout: rating === null, actorId: null, createdAt: new Date(now - daysAgo * 24 * HOUR) });
+    // ALPHA: 5, 5, 4; BETA: 2 (and a 1 older than the window, and a timeout without a rating, neither counted).
+    await rate(0, 5, 1);
+    await rate(1, 5, 2);
+    await rate(2, 4, 3);
+    await rate(4, 2, 1);
+    await rate(4, 1, 40);
+    await rate(3, null, 1);
     const breach = (queueId: number, kind: 'breach' | 'warning', daysAgo: number, requestId: number) =>
       t.dataSource.getRepository(SlaBreach).insert({ requestId, clock: 'resolution', kind, deadline: new Date(now - daysAgo * 24 * HOUR), occurredAt: new Date(now - daysAgo * 24 * HOUR), policyId: 1, priority: 3, queueId, assigneeId: null, topicId: 1, closedAt: null });
     await breach(ids.ALPHA, 'breach', 1, 1);
@@ -69,13 +80,25 @@ describe.each(testDatabases())('the dashboard report on %s', (database) => {
       { userId: ids.anna, login: 'anna', name: 'User anna', open: 2 },
       { userId: ids.boris, login: 'boris', name: 'User boris', open: 1 },
     ]);
+    expect(response.body.ratings).toEqual({
+      days: 30,
+      distribution: [
+        { rating: 1, count: 0 },
+        { rating: 2, count: 1 },
+        { rating: 3, count: 0 },
+        { rating: 4, count: 1 },
+        { rating: 5, count: 2 },
+      ],
+      total: 4,
+      average: 4,
+    });
   });
 
   it('restricts a reader without requests.read.all to the queues they are in, and nothing when in none', async () => {
     const lead = await user('lena', ['lead']);
     const outside = await t.call('GET', '/api/reports/dashboard', { token: lead });
     expect(outside.status).toBe(200);
-    expect(outside.body).toMatchObject({ scope: 'mine', backlog: [], breaches: [], workload: [] });
+    expect(outside.body).toMatchObject({ scope: 'mine', backlog: [], breaches: [], workload: [], ratings: { total: 0, average: null } });
     expect(outside.body.age.every((bucket: { open: number }) => bucket.open === 0)).toBe(true);
 
     expect((await t.call('PUT', `/api/queues/${ids.BETA}/people`, { token: admin, body: { memberIds: [ids.lena], workgroupIds: [], administratorIds: [] } })).status).toBe(200);
@@ -84,6 +107,8 @@ describe.each(testDatabases())('the dashboard report on %s', (database) => {
     expect(inBeta.body.breaches).toEqual([{ queueId: ids.BETA, code: 'BETA', name: 'Queue BETA', breaches: 1 }]);
     expect(inBeta.body.workload).toEqual([{ userId: ids.boris, login: 'boris', name: 'User boris', open: 1 }]);
     expect(inBeta.body.age.find((bucket: { bucket: string }) => bucket.bucket === 'older').open).toBe(1);
+    expect(inBeta.body.ratings).toMatchObject({ total: 1, average: 2 });
+    expect(inBeta.body.ratings.distribution[1]).toEqual({ rating: 2, count: 1 });
   });
 
   it('refuses a user without reports.read with 403 and the error shape', async () => {

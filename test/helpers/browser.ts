@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BrowserContext, chromium, Page } from 'playwright-core';
 import { startTestApp, TestApp } from './app';
+import type { TestDatabase } from './databases';
 
 // A project-level testTimeout is not honoured by jest; browser steps need more than the 5 s default.
 jest.setTimeout(120_000);
@@ -50,10 +51,10 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
-/** The built server on a fresh SQLite database (with `env` added to its settings), serving the built console, and a fresh Chromium profile. */
-export async function startBrowserSession(env: Record<string, string> = {}): Promise<BrowserSession> {
+/** The built server on a fresh database (SQLite unless told; `env` added to its settings), serving the built console, and a fresh Chromium profile. */
+export async function startBrowserSession(env: Record<string, string> = {}, database: TestDatabase = 'sqlite'): Promise<BrowserSession> {
   ensureConsoleBuilt();
-  const app = await startTestApp('sqlite', { DOCKET_CONSOLE_DIR: join(CONSOLE, 'dist'), ...env });
+  const app = await startTestApp(database, { DOCKET_CONSOLE_DIR: join(CONSOLE, 'dist'), ...env });
   const profile = mkdtempSync(join(tmpdir(), 'docket-chromium-'));
   let context: BrowserContext;
   try {

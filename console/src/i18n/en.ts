@@ -1,3 +1,8 @@
+import { userBindingsEn } from '../pages/admin/users/messages.en';
+import { knowledgeEn } from '../pages/knowledge/messages.en';
+import { managerEn } from '../pages/manager/messages.en';
+import { problemsEn } from '../pages/problems/messages.en';
+import { workOrdersEn } from '../pages/work-orders/messages.en';
 import { configEn } from '../pages/config/messages.en';
 import { portalEn } from '../portal/messages.en';
 import { workspaceMoreEn } from '../pages/workspace/messages.en';
@@ -559,6 +564,11 @@ export const en = {
   ...configEn,
   ...portalEn,
   ...workspaceMoreEn,
+  ...problemsEn,
+  ...workOrdersEn,
+  ...knowledgeEn,
+  ...managerEn,
+  ...userBindingsEn,
 };
 
 export type MessageKey = keyof typeof en;

@@ -1,3 +1,8 @@
+import { userBindingsRu } from '../pages/admin/users/messages.ru';
+import { knowledgeRu } from '../pages/knowledge/messages.ru';
+import { managerRu } from '../pages/manager/messages.ru';
+import { problemsRu } from '../pages/problems/messages.ru';
+import { workOrdersRu } from '../pages/work-orders/messages.ru';
 import { configRu } from '../pages/config/messages.ru';
 import { portalRu } from '../portal/messages.ru';
 import { workspaceMoreRu } from '../pages/workspace/messages.ru';
@@ -560,4 +565,9 @@ export const ru: Messages = {
   ...configRu,
   ...portalRu,
   ...workspaceMoreRu,
+  ...problemsRu,
+  ...workOrdersRu,
+  ...knowledgeRu,
+  ...managerRu,
+  ...userBindingsRu,
 };

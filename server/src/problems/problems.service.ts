@@ -36,9 +36,13 @@ export interface LinkedRequestView {
   resolvedByProblem: boolean;
 }
 
-export interface ProblemView extends Problem {
+/** A row of the problem list: the problem and how many requests it causes. */
+export interface ProblemRow extends Problem {
   /** Every linked request, including those the reader cannot see. */
   linkedCount: number;
+}
+
+export interface ProblemView extends ProblemRow {
   /** The linked requests the reader may see. */
   requests: LinkedRequestView[];
 }
@@ -82,10 +86,25 @@ export class ProblemsService {
     });
   }
 
-  async list(query: ProblemListQuery): Promise<Page<Problem>> {
+  async list(query: ProblemListQuery): Promise<Page<ProblemRow>> {
     const builder = this.dataSource.getRepository(Problem).createQueryBuilder('problem').orderBy('problem.id', 'DESC');
     if (query.status) builder.andWhere('problem.status = :status', { status: query.status });
-    return pageOf(builder, query);
+    return pageOf(builder, query, (rows) => this.withLinkedCounts(rows));
+  }
+
+  /** One GROUP BY over the page's problems. */
+  private async withLinkedCounts(rows: Problem[]): Promise<ProblemRow[]> {
+    if (!rows.length) return [];
+    const counts: { problemId: number | string; linked: number | string }[] = await this.dataSource
+      .createQueryBuilder()
+      .from(RequestProblemLink, 'link')
+      .select('link.problemId', 'problemId')
+      .addSelect('COUNT(*)', 'linked')
+      .where('link.problemId IN (:...ids)', { ids: rows.map((row) => row.id) })
+      .groupBy('link.problemId')
+      .getRawMany();
+    const byProblem = new Map(counts.map((count) => [Number(count.problemId), Number(count.linked)]));
+    return rows.map((row) => ({ ...row, linkedCount: byProblem.get(row.id) ?? 0 }));
   }
 
   get(actor: Principal, id: number): Promise<ProblemView> {

@@ -21,3 +21,14 @@ export async function queueRolesOf(manager: EntityManager, userId: number): Prom
   const member = [...new Set([...rows.filter((row) => row.role === 'member').map((row) => Number(row.queueId)), ...administrator])];
   return { member: member.sort((a, b) => a - b), administrator: administrator.sort((a, b) => a - b) };
 }
+
+/** The same three ways into a queue, read the other way round: the users who work one queue. */
+export async function queueStaffOf(manager: EntityManager, queueId: number): Promise<number[]> {
+  const rows: { userId: number | string }[] = await manager.query(
+    `SELECT m.userId AS userId FROM queue_members m WHERE m.queueId = ?
+     UNION SELECT g.userId FROM queue_workgroups w JOIN workgroup_members g ON g.workgroupId = w.workgroupId WHERE w.queueId = ?
+     UNION SELECT a.userId FROM queue_administrators a WHERE a.queueId = ?`,
+    [queueId, queueId, queueId],
+  );
+  return rows.map((row) => Number(row.userId));
+}

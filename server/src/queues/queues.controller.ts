@@ -23,6 +23,13 @@ export class QueuesController {
     return this.queues.get(id);
   }
 
+  /** The queue's staff (members, through workgroups, administrators) with their names: for its members, or with requests.read.all. */
+  @Get(':id/members')
+  @RequirePermission('requests.read')
+  members(@CurrentPrincipal() actor: Principal, @Param('id', ParseIntPipe) id: number) {
+    return this.queues.members(actor, id);
+  }
+
   @Post()
   @RequirePermission('queues.manage')
   create(@CurrentPrincipal() actor: Principal, @Body() body: CreateQueueDto) {

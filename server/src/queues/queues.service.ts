@@ -9,11 +9,20 @@ import { badRequest, conflict, ErrorDetail, notFound } from '../common/docket-er
 import { definedFields } from '../common/defined-fields';
 import { Page, pageOf } from '../common/paging';
 import { escapeLike, LIKE_ESCAPE } from '../common/sql-like';
-import { queueRolesOf } from './queue-access';
+import { READ_ALL } from '../requests/processing/request-access';
+import { queueRolesOf, queueStaffOf } from './queue-access';
 import { Queue } from './queue.entity';
 import { CreateQueueDto, QueueListQuery, QueuePeopleDto, UpdateQueueDto } from './queues.dto';
 
 const AUDITED_FIELDS: (keyof Queue)[] = ['code', 'name', 'description', 'active', 'allowedSteps'];
+
+/** A person who works a queue, as a list of requests names its assignees. */
+export interface QueueMember {
+  id: number;
+  login: string;
+  displayName: string;
+  active: boolean;
+}
 
 export interface QueueView extends Omit<Queue, 'members' | 'workgroups' | 'administrators'> {
   memberIds: number[];
@@ -44,6 +53,19 @@ export class QueuesService {
 
   async get(id: number): Promise<QueueView> {
     return toView(await this.load(this.dataSource.manager, id));
+  }
+
+  /**
+   * Who works the queue, for showing assignees by name and choosing one. Readable like the queue's requests:
+   * by its members, or with requests.read.all; any other caller hears 404, as for a request outside their queues.
+   */
+  async members(actor: Principal, id: number): Promise<QueueMember[]> {
+    const manager = this.dataSource.manager;
+    const mayRead = actor.permissions.has(READ_ALL as never) || (await queueRolesOf(manager, actor.userId)).member.includes(id);
+    if (!mayRead || !(await manager.existsBy(Queue, { id }))) throw notFound('Queue', id);
+    const userIds = await queueStaffOf(manager, id);
+    const users = userIds.length ? await manager.find(User, { where: { id: In(userIds) }, select: { id: true, login: true, name: true, active: true } }) : [];
+    return users.map((user) => ({ id: user.id, login: user.login, displayName: user.name, active: user.active })).sort((a, b) => a.displayName.localeCompare(b.displayName) || a.id - b.id);
   }
 
   async create(actor: Principal, body: CreateQueueDto, now = new Date()): Promise<QueueView> {

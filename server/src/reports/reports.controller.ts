@@ -12,7 +12,7 @@ export class ReportsController {
 
   @Get('dashboard')
   @RequirePermission('reports.read')
-  @ApiOperation({ summary: 'backlog per queue, open requests by age, breaches per queue (30 days), open requests per assignee — over the queues the caller may read' })
+  @ApiOperation({ summary: 'backlog per queue, open requests by age, breaches per queue (30 days), open requests per assignee, customer ratings (30 days) — over the queues the caller may read' })
   dashboard(@CurrentPrincipal() actor: Principal) {
     return this.reports.dashboard(actor);
   }

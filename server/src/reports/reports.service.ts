@@ -5,7 +5,9 @@ import type { Principal } from '../auth/principal';
 import { queueRolesOf } from '../queues/queue-access';
 import { AGE_BUCKETS, ageCutoffs, fillBuckets, type AgeBucketCode } from './age-buckets';
 
-const BREACH_WINDOW_DAYS = 30;
+/** Breaches and ratings are counted over the same recent window. */
+const WINDOW_DAYS = 30;
+const RATINGS = [1, 2, 3, 4, 5] as const;
 
 export interface DashboardView {
   generatedAt: string;
@@ -15,6 +17,8 @@ export interface DashboardView {
   age: { bucket: AgeBucketCode; open: number }[];
   breaches: { queueId: number | null; code: string | null; name: string | null; breaches: number }[];
   workload: { userId: number; login: string; name: string; open: number }[];
+  /** The customers' ratings (1–5) given in the last `days` days on requests of the counted queues; closures by timeout carry none. */
+  ratings: { days: number; distribution: { rating: number; count: number }[]; total: number; average: number | null };
 }
 
 type Row = Record<string, string | number | null>;
@@ -28,8 +32,9 @@ export class ReportsService {
   async dashboard(actor: Principal, now = new Date()): Promise<DashboardView> {
     const readAll = actor.permissions.has('requests.read.all');
     const queueIds = readAll ? null : (await queueRolesOf(this.dataSource.manager, actor.userId)).member;
-    const [backlog, age, breaches, workload] = await Promise.all([this.backlog(queueIds), this.age(queueIds, now), this.breaches(queueIds, now), this.workload(queueIds)]);
-    return { generatedAt: now.toISOString(), scope: readAll ? 'all' : 'mine', backlog, age, breaches, workload };
+    const since = new Date(now.getTime() - WINDOW_DAYS * 86_400_000);
+    const [backlog, age, breaches, workload, ratings] = await Promise.all([this.backlog(queueIds), this.age(queueIds, now), this.breaches(queueIds, since), this.workload(queueIds), this.ratings(queueIds, since)]);
+    return { generatedAt: now.toISOString(), scope: readAll ? 'all' : 'mine', backlog, age, breaches, workload, ratings };
   }
 
   private async backlog(queueIds: number[] | null): Promise<DashboardView['backlog']> {
@@ -62,8 +67,7 @@ export class ReportsService {
     return fillBuckets(new Map(rows.map((row) => [String(row.bucket), count(row.open)])));
   }
 
-  private async breaches(queueIds: number[] | null, now: Date): Promise<DashboardView['breaches']> {
-    const since = new Date(now.getTime() - BREACH_WINDOW_DAYS * 86_400_000);
+  private async breaches(queueIds: number[] | null, since: Date): Promise<DashboardView['breaches']> {
     const builder = this.dataSource
       .createQueryBuilder()
       .from('sla_breaches', 'b')
@@ -96,6 +100,24 @@ export class ReportsService {
       .addOrderBy('u.login', 'ASC')
       .getRawMany();
     return rows.map((row) => ({ userId: count(row.userId), login: String(row.login), name: String(row.name), open: count(row.open) }));
+  }
+
+  private async ratings(queueIds: number[] | null, since: Date): Promise<DashboardView['ratings']> {
+    const builder = this.dataSource
+      .createQueryBuilder()
+      .from('request_ratings', 'g')
+      .innerJoin('requests', 'r', 'r.id = g.requestId')
+      .select('g.rating', 'rating')
+      .addSelect('COUNT(*)', 'count')
+      .where('g.rating IS NOT NULL AND g.createdAt >= :since', { since })
+      .groupBy('g.rating');
+    restrict(builder, 'r', queueIds);
+    const rows: Row[] = await builder.getRawMany();
+    const counts = new Map(rows.map((row) => [count(row.rating), count(row.count)]));
+    const distribution = RATINGS.map((rating) => ({ rating, count: counts.get(rating) ?? 0 }));
+    const total = distribution.reduce((sum, bucket) => sum + bucket.count, 0);
+    const sum = distribution.reduce((all, bucket) => all + bucket.rating * bucket.count, 0);
+    return { days: WINDOW_DAYS, distribution, total, average: total ? Math.round((sum / total) * 100) / 100 : null };
   }
 
   private openRequests(queueIds: number[] | null): SelectQueryBuilder<Row> {

@@ -6,13 +6,14 @@ import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n/i18n';
 import type { Dashboard } from '../workspace/types';
 import { BarChart } from './BarChart';
+import { RatingsChart } from './RatingsChart';
 
 const BLUE = '#1677ff';
 const ORANGE = '#fa8c16';
 const RED = '#cf1322';
 const AGE_COLOURS = ['#52c41a', '#a0d911', '#fadb14', '#fa8c16', '#cf1322'];
 
-/** The manager's overview: backlog per queue, how old the open requests are, breaches of the last 30 days, load per operator. */
+/** The manager's overview: backlog per queue, how old the open requests are, breaches of the last 30 days, load per operator, the customers' ratings. */
 export default function DashboardPage() {
   const { t, locale } = useI18n();
   const dashboard = useRemote<Dashboard>('/reports/dashboard');
@@ -62,6 +63,11 @@ export default function DashboardPage() {
               empty={t('dashboard.empty')}
               bars={(data?.workload ?? []).map((row) => ({ key: row.userId, label: row.name, parts: [{ value: row.open, colour: BLUE, title: t('dashboard.open') }] }))}
             />
+          </Card>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Card size="small" title={data && t('dashboard.ratings', { days: data.ratings.days })} loading={!data} data-testid="dashboard-ratings">
+            {data && <RatingsChart ratings={data.ratings} />}
           </Card>
         </Col>
       </Row>

@@ -5,6 +5,7 @@ import { useAuth } from '../../auth/auth';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatInstant } from '../../components/format';
 import { useI18n } from '../../i18n/i18n';
+import { CardWorkOrders } from '../work-orders/CardWorkOrders';
 import type { FieldSpec } from './attribute-values';
 import { CardActions } from './CardActions';
 import { CardAttachments } from './CardAttachments';
@@ -103,6 +104,7 @@ export function RequestCard({ id, onBack }: { id: number; onBack(): void }) {
       </Card>
       {working && <CardActions card={card} specs={specs} action={action} />}
       <CardClosure card={card} action={action} />
+      <CardWorkOrders requestId={request.id} version={request.version} />
       {!card.canWork && <Alert type="info" showIcon title={t('workspace.readOnlyCard')} style={{ marginBottom: 12 }} />}
       <Tabs
         items={[

@@ -5,6 +5,15 @@ import type { ResolvedTemplate } from '../../../../server/src/directory/intake/c
 import type { RegisteredContact } from '../../../../server/src/requests/intake.service';
 import type { CreateContactDto, NewRequestDto } from '../../../../server/src/requests/dto/requests.dto';
 import type { RequestListPage, RequestViewsService } from '../../../../server/src/requests/request-views.service';
+import type { BulkReport } from '../../../../server/src/requests/bulk/bulk.service';
+import type { BulkAction } from '../../../../server/src/requests/bulk/bulk.dto';
+import type { LIST_VIEWS } from '../../../../server/src/requests/dto/requests.dto';
+import type { ListFilter } from '../../../../server/src/requests/list/request-list.types';
+import type { RequestGroups } from '../../../../server/src/requests/views/request-groups.service';
+import type { SavedFilterView } from '../../../../server/src/requests/views/saved-filters.service';
+import type { SavedListQuery } from '../../../../server/src/requests/views/saved-query';
+import type { Problem } from '../../../../server/src/problems/entities/problem.entity';
+import type { QueueMember } from '../../../../server/src/queues/queues.service';
 import type { RequestSummary } from '../../../../server/src/requests/processing/versioned-update';
 import type { SearchHit } from '../../../../server/src/search/search.service';
 import type { DashboardView } from '../../../../server/src/reports/reports.service';
@@ -32,5 +41,9 @@ export type Breach = Wire<SlaBreach>;
 export type Dashboard = DashboardView;
 export type AttachmentRow = Wire<AttachmentView>;
 export type SearchResult = SearchHit;
+export type ListView = (typeof LIST_VIEWS)[number];
+export type { BulkAction, BulkReport, ListFilter, QueueMember, RequestGroups, SavedListQuery };
+export type SavedFilter = Wire<SavedFilterView>;
+export type ProblemRecord = Wire<Problem>;
 
 export const REQUEST_TYPES: RequestInput['type'][] = ['incident', 'change', 'information', 'work', 'suggestion'];

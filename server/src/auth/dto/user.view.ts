@@ -26,6 +26,8 @@ export class UserView {
   @ApiProperty({ type: [RoleRef] }) roles!: RoleRef[];
   @ApiProperty({ type: [WorkgroupRef] }) workgroups!: WorkgroupRef[];
   @ApiProperty({ type: [String] }) permissions!: string[];
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'set for a customer (portal) user' }) clientId!: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true, description: "set for a partner organisation's user" }) partnerId!: number | null;
 }
 
 export function toUserView(user: User): UserView {
@@ -41,6 +43,8 @@ export function toUserView(user: User): UserView {
     roles: roles.map(({ id, code, name }) => ({ id, code, name })),
     workgroups: (user.workgroups ?? []).map(({ id, code, name }) => ({ id, code, name })),
     permissions: [...permissionsOf(roles, user.partnerId, user.clientId)].sort(),
+    clientId: user.clientId,
+    partnerId: user.partnerId,
   };
 }
 

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsTimeZone, Length, Matches, MaxLength, MinLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, IsTimeZone, Length, Matches, MaxLength, MinLength } from 'class-validator';
 import { PageQuery } from '../../common/paging';
 import { PASSWORD_MIN_LENGTH } from '../dto/login.dto';
 import { ActiveField, BooleanQuery, NameField } from '../../common/dto-fields';
@@ -62,6 +62,16 @@ export class CreateUserDto {
   @ArrayMaxSize(50)
   @IsString({ each: true })
   roleCodes?: string[];
+
+  @ApiPropertyOptional({ type: Number, nullable: true, description: "the client the user speaks for: a customer, who uses the portal only; null unbinds" })
+  @IsOptional()
+  @IsInt()
+  clientId?: number | null;
+
+  @ApiPropertyOptional({ type: Number, nullable: true, description: "the partner organisation the user works for: sees its work orders only; null unbinds" })
+  @IsOptional()
+  @IsInt()
+  partnerId?: number | null;
 }
 
 export class UpdateUserDto extends PartialType(OmitType(CreateUserDto, ['login', 'password'] as const)) {}

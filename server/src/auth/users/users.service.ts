@@ -5,6 +5,8 @@ import { AuditService, changesBetween } from '../../audit/audit.service';
 import { badRequest, conflict, notFound } from '../../common/docket-error';
 import { Page, pageOf } from '../../common/paging';
 import { escapeLike, LIKE_ESCAPE } from '../../common/sql-like';
+import { Client } from '../../directory/entities/client.entity';
+import { Partner } from '../../directory/entities/partner.entity';
 import { AuthService } from '../auth.service';
 import { toUserView, UserView } from '../dto/user.view';
 import { Role } from '../entities/role.entity';
@@ -13,7 +15,7 @@ import { hashPassword } from '../password-hasher';
 import type { Principal } from '../principal';
 import { CreateUserDto, UpdateUserDto, UserListQuery } from './users.dto';
 
-const AUDITED_FIELDS: (keyof User | 'roleCodes')[] = ['login', 'name', 'email', 'active', 'locale', 'timeZone', 'roleCodes'];
+const AUDITED_FIELDS: (keyof User | 'roleCodes')[] = ['login', 'name', 'email', 'active', 'locale', 'timeZone', 'roleCodes', 'clientId', 'partnerId'];
 
 @Injectable()
 export class UsersService {
@@ -49,7 +51,9 @@ export class UsersService {
         throw conflict('duplicate', `The login "${body.login}" is taken`, [{ path: 'login', message: 'already taken' }]);
       }
       const roles = await this.rolesByCode(manager, body.roleCodes ?? []);
+      const binding = await checkedBinding(manager, body.clientId ?? null, body.partnerId ?? null);
       const user = manager.create(User, {
+        ...binding,
         login: body.login,
         name: body.name,
         email: body.email ?? null,
@@ -74,6 +78,11 @@ export class UsersService {
       const user = await this.load(manager, id);
       const before = { ...user, roleCodes: user.roles.map((role) => role.code) };
       if (body.roleCodes) user.roles = await this.rolesByCode(manager, body.roleCodes);
+      if (body.clientId !== undefined || body.partnerId !== undefined) {
+        const binding = await checkedBinding(manager, body.clientId === undefined ? user.clientId : body.clientId, body.partnerId === undefined ? user.partnerId : body.partnerId);
+        // A contact person belongs to one client: another client (or none) leaves the user without one.
+        Object.assign(user, binding, binding.clientId === user.clientId ? {} : { contactPersonId: null });
+      }
       Object.assign(user, pick(body, ['name', 'email', 'active', 'locale', 'timeZone']), { updatedAt: now });
       await manager.save(user);
       const after = { ...user, roleCodes: user.roles.map((role) => role.code) };
@@ -108,6 +117,16 @@ export class UsersService {
     }
     return roles;
   }
+}
+
+/** A user is a client's customer, a partner's user, or neither; what they are bound to must exist. */
+async function checkedBinding(manager: EntityManager, clientId: number | null, partnerId: number | null): Promise<{ clientId: number | null; partnerId: number | null }> {
+  const details: { path: string; message: string }[] = [];
+  if (clientId !== null && !(await manager.existsBy(Client, { id: clientId }))) details.push({ path: 'clientId', message: `unknown client ${clientId}` });
+  if (partnerId !== null && !(await manager.existsBy(Partner, { id: partnerId }))) details.push({ path: 'partnerId', message: `unknown partner ${partnerId}` });
+  if (clientId !== null && partnerId !== null) details.push({ path: 'partnerId', message: "a client's customer cannot also be a partner's user" });
+  if (details.length) throw badRequest('invalid_user', 'The user is not valid', details);
+  return { clientId, partnerId };
 }
 
 function pick<T extends object, K extends keyof T>(source: T, keys: K[]): Partial<Pick<T, K>> {

@@ -5,8 +5,22 @@ import type { RoleRecord, User, UserChanges, UserInput } from '../../../api/type
 import { useAuth } from '../../../auth/auth';
 import { FormModal } from '../../../components/FormModal';
 import { LOCALES, useI18n } from '../../../i18n/i18n';
+import { DirectoryPicker } from './DirectoryPicker';
 
 type Values = UserInput & { active: boolean };
+
+/** The built-in roles whose users are bound: a customer to a client, a partner's user to a partner. */
+const CUSTOMER_ROLE = 'customer';
+const PARTNER_ROLE = 'partner';
+
+/** A binding goes with its role: without the role it is cleared; only what changed is sent. */
+function bindingChanges(values: Values, user: User | undefined): Pick<UserInput, 'clientId' | 'partnerId'> {
+  const roles = values.roleCodes ?? user?.roles.map((role) => role.code) ?? [];
+  // A picker not shown (no directory access) leaves the binding as it was.
+  const clientId = roles.includes(CUSTOMER_ROLE) ? (values.clientId === undefined ? (user?.clientId ?? null) : values.clientId) : null;
+  const partnerId = roles.includes(PARTNER_ROLE) ? (values.partnerId === undefined ? (user?.partnerId ?? null) : values.partnerId) : null;
+  return { ...(clientId !== (user?.clientId ?? null) ? { clientId } : {}), ...(partnerId !== (user?.partnerId ?? null) ? { partnerId } : {}) };
+}
 
 const TIME_ZONES = Intl.supportedValuesOf('timeZone');
 
@@ -19,8 +33,12 @@ export function UserFormModal({ user, onClose, onSaved }: { user?: User; onClose
   const roles = useRemote<RoleRecord[]>(can('roles.manage') ? '/roles' : null);
   const required = [{ required: true, message: t('common.required') }];
 
-  const save = async ({ login, password, email, ...rest }: Values) => {
-    const shared = { ...rest, email: email ? email : null };
+  const roleCodes = Form.useWatch('roleCodes', form) ?? user?.roles.map((role) => role.code) ?? [];
+  // The pickers search the directory; without reading it there is nothing to pick from.
+  const binds = (role: string) => roleCodes.includes(role) && can('directory.read');
+  const save = async (values: Values) => {
+    const { login, password, email, clientId: _client, partnerId: _partner, ...rest } = values;
+    const shared = { ...rest, email: email ? email : null, ...bindingChanges(values, user) };
     if (user) {
       await patch<User>(`/users/${user.id}`, shared satisfies UserChanges);
       void message.success(t('common.saved'));
@@ -32,7 +50,7 @@ export function UserFormModal({ user, onClose, onSaved }: { user?: User; onClose
   };
 
   const initialValues: Partial<Values> = user
-    ? { name: user.name, email: user.email, locale: user.locale, timeZone: user.timeZone, active: user.active, roleCodes: user.roles.map((role) => role.code) }
+    ? { name: user.name, email: user.email, locale: user.locale, timeZone: user.timeZone, active: user.active, roleCodes: user.roles.map((role) => role.code), clientId: user.clientId, partnerId: user.partnerId }
     : { locale: 'ru', timeZone: 'Europe/Moscow', active: true, roleCodes: [] };
 
   return (
@@ -56,6 +74,16 @@ export function UserFormModal({ user, onClose, onSaved }: { user?: User; onClose
       {roles.data && (
         <Form.Item name="roleCodes" label={t('users.roles')}>
           <Select mode="multiple" options={roles.data.map((role) => ({ value: role.code, label: role.name }))} optionFilterProp="label" />
+        </Form.Item>
+      )}
+      {binds(CUSTOMER_ROLE) && (
+        <Form.Item name="clientId" label={t('users.client')} extra={t('users.clientHint')}>
+          <DirectoryPicker path="/clients" />
+        </Form.Item>
+      )}
+      {binds(PARTNER_ROLE) && (
+        <Form.Item name="partnerId" label={t('users.partner')} extra={t('users.partnerHint')}>
+          <DirectoryPicker path="/partners" />
         </Form.Item>
       )}
       <Form.Item name="locale" label={t('users.locale')}>

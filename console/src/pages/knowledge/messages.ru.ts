@@ -1,0 +1,33 @@
+import type { knowledgeEn } from './messages.en';
+
+/** Russian texts of the knowledge base editor, spread into i18n/ru.ts. */
+export const knowledgeRu: Record<keyof typeof knowledgeEn, string> = {
+  'nav.knowledge': 'База знаний',
+  'knowledge.create': 'Новая статья',
+  'knowledge.created': 'Статья сохранена: {title}',
+  'knowledge.edit': 'Изменить статью',
+  'knowledge.title': 'Заголовок',
+  'knowledge.body': 'Текст',
+  'knowledge.bodyHint': 'Каждая строка — абзац. Небезопасную разметку сервер удаляет.',
+  'knowledge.tags': 'Теги',
+  'knowledge.audience': 'Для кого',
+  'knowledge.audience.internal': 'только сотрудники',
+  'knowledge.audience.customer': 'клиенты (портал)',
+  'knowledge.allAudiences': 'Для всех',
+  'knowledge.published': 'Опубликована',
+  'knowledge.draft': 'Черновик',
+  'knowledge.state': 'Состояние',
+  'knowledge.allStates': 'Черновики и опубликованные',
+  'knowledge.publish': 'Опубликовать',
+  'knowledge.unpublish': 'Снять с публикации',
+  'knowledge.publishedDone': 'Опубликована: {title}',
+  'knowledge.unpublishedDone': 'Снова черновик: {title}',
+  'knowledge.delete': 'Удалить статью?',
+  'knowledge.deleted': 'Статья удалена: {title}',
+  'knowledge.updated': 'Изменена',
+  'knowledge.search': 'Поиск статей',
+  'knowledge.searchPlaceholder': 'Слова заголовка, текста или теги',
+  'knowledge.empty': 'Статей нет.',
+  'errors.invalid_article': 'Статья заполнена неверно.',
+  'errors.article_stale': 'Статью тем временем изменили; закройте окно, обновите список и попробуйте снова.',
+};

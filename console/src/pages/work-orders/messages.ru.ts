@@ -1,0 +1,31 @@
+import type { workOrdersEn } from './messages.en';
+
+/** Russian texts of the work orders page and the request card's work-order panel, spread into i18n/ru.ts. */
+export const workOrdersRu: Record<keyof typeof workOrdersEn, string> = {
+  'nav.workOrders': 'Наряды',
+  'workOrders.subject': 'Тема',
+  'workOrders.request': 'Обращение',
+  'workOrders.partner': 'Партнёр',
+  'workOrders.partnerId': 'партнёр №{id}',
+  'workOrders.status': 'Статус',
+  'workOrders.allStatuses': 'Все статусы',
+  'workOrders.status.new': 'новый',
+  'workOrders.status.accepted': 'принят',
+  'workOrders.status.in_progress': 'в работе',
+  'workOrders.status.done': 'выполнен',
+  'workOrders.status.rejected': 'отклонён',
+  'workOrders.move.accepted': 'Принять',
+  'workOrders.move.in_progress': 'Начать работу',
+  'workOrders.move.done': 'Выполнено',
+  'workOrders.move.rejected': 'Отклонить',
+  'workOrders.moved': 'Наряд №{id} теперь: {status}',
+  'workOrders.due': 'Срок',
+  'workOrders.overdue': 'просрочен',
+  'workOrders.updated': 'Изменён',
+  'workOrders.empty': 'Нарядов нет.',
+  'workOrders.partnerScope': 'Наряды, выданные вашей организации.',
+  'workOrders.onCard': 'Наряды ({count})',
+  'errors.invalid_transition': 'Наряд нельзя перевести в этот статус из текущего.',
+  'errors.unknown_partner': 'Такого действующего партнёра нет.',
+  'errors.invalid_work_order': 'Наряд заполнен неверно.',
+};
