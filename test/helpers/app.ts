@@ -91,7 +91,9 @@ export interface RunningServer {
 }
 
 export function spawnServer(env: Record<string, string>, startTimeoutMs = 30_000): Promise<RunningServer> {
-  const child = spawn(process.execPath, [MAIN], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // DOCKET_SERVER_CPU_PROFILES=<dir>: every server a test or bench starts writes a V8 CPU profile there when it stops.
+  const profiles = process.env.DOCKET_SERVER_CPU_PROFILES;
+  const child = spawn(process.execPath, [...(profiles ? ['--cpu-prof', `--cpu-prof-dir=${profiles}`, '--require', join(__dirname, 'profile-exit.js')] : []), MAIN], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return new Promise((resolve, reject) => {

@@ -48,8 +48,9 @@ export function upload(baseUrl: string, path: string, token: string | undefined,
         outgoing.destroy();
       });
     });
+    // A connection that dies before the answer is a failure to report, not a reason to wait for ever.
     outgoing.on('error', (error: NodeJS.ErrnoException) => {
-      if (!answered && error.code !== 'EPIPE' && error.code !== 'ECONNRESET') reject(error);
+      if (!answered) reject(new Error(`the connection failed after ${bytesSent} bytes, before any answer: ${error.code ?? error.message}`));
     });
     const chunks = function* (): Generator<Buffer> {
       yield fileHead;

@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { MultipartFile } from '@fastify/multipart';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { badRequest, DocketError } from '../common/docket-error';
 import { AttachmentAttributes, parseAttachmentAttributes } from './attachment-attributes';
 import type { BlobStore } from './blob-store';
@@ -24,7 +24,7 @@ export interface StoredUpload {
  * into the store under `key` through the meter, sniffed, matched against its declared type and scanned.
  * Whatever fails, the blob is gone when this throws.
  */
-export async function receiveUpload({ request, reply }: { request: FastifyRequest; reply: FastifyReply }, store: BlobStore, scanner: AttachmentScanner, key: string, maxBytes: number): Promise<StoredUpload> {
+export async function receiveUpload({ request }: { request: FastifyRequest }, store: BlobStore, scanner: AttachmentScanner, key: string, maxBytes: number): Promise<StoredUpload> {
   if (!request.isMultipart()) throw new DocketError(415, 'unsupported_media_type', 'Send the file as multipart/form-data', [{ path: 'file', message: 'missing' }]);
   let part: MultipartFile | undefined;
   try {
@@ -36,7 +36,7 @@ export async function receiveUpload({ request, reply }: { request: FastifyReques
   const field = part.fields.attributes;
   const parsed = parseAttachmentAttributes(field && !Array.isArray(field) && field.type === 'field' ? field.value : undefined);
   if ('issues' in parsed) {
-    abandon(part, reply);
+    abandon(part, request);
     throw badRequest('invalid_attributes', 'The attachment attributes are not valid', parsed.issues);
   }
 
@@ -45,7 +45,7 @@ export async function receiveUpload({ request, reply }: { request: FastifyReques
   try {
     await store.put(key, part.file.pipe(meter));
   } catch (error) {
-    abandon(part, reply);
+    abandon(part, request);
     if (error instanceof UploadTooLarge) throw new DocketError(413, 'payload_too_large', `The file is larger than the limit of ${maxBytes} bytes`, [{ path: 'file', message: `at most ${maxBytes} bytes` }]);
     throw badRequest('invalid_upload', 'The upload did not complete', [{ path: 'file', message: error instanceof Error ? error.message : 'interrupted' }]);
   }
@@ -57,10 +57,26 @@ export async function receiveUpload({ request, reply }: { request: FastifyReques
   }
 }
 
-/** Stops reading the rest of the body, and closes the connection after the answer rather than drain it. */
-function abandon(part: MultipartFile, reply: FastifyReply): void {
-  part.file.destroy();
-  void reply.header('connection', 'close');
+/**
+ * How much of a refused upload's rest is read and thrown away. Closing with unread bytes makes the kernel
+ * reset the connection, and a client still sending then loses the answer; so, as web servers do, the
+ * rest is drained for a while, and the connection is cut only past these bounds.
+ */
+const LINGER_BYTES = 64 * 1024 * 1024;
+const LINGER_MS = 5_000;
+
+/** Keeps none of the rest of the body: drains it within the lingering bounds. */
+function abandon(part: MultipartFile, request: FastifyRequest): void {
+  const incoming = request.raw;
+  const cut = () => incoming.socket?.destroy();
+  const deadline = setTimeout(cut, LINGER_MS).unref();
+  let discarded = 0;
+  incoming.on('data', (chunk: Buffer) => {
+    discarded += chunk.length;
+    if (discarded > LINGER_BYTES) cut();
+  });
+  incoming.once('close', () => clearTimeout(deadline));
+  part.file.resume();
 }
 
 async function checkStored(store: BlobStore, scanner: AttachmentScanner, key: string, part: MultipartFile, meter: UploadMeter, attributes: AttachmentAttributes): Promise<StoredUpload> {
