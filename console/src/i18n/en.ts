@@ -4,6 +4,8 @@ import { managerEn } from '../pages/manager/messages.en';
 import { problemsEn } from '../pages/problems/messages.en';
 import { workOrdersEn } from '../pages/work-orders/messages.en';
 import { configEn } from '../pages/config/messages.en';
+import { transferEn } from '../pages/config/transfer/messages.en';
+import { routeMigrationEn } from '../pages/design/routes/messages.en';
 import { portalEn } from '../portal/messages.en';
 import { workspaceMoreEn } from '../pages/workspace/messages.en';
 /** English texts; the source of the message keys. Placeholders are written {name}. */
@@ -562,6 +564,8 @@ export const en = {
   'workspace.action.route.actionSkipped': 'Route action skipped',
   'permission.reports.read': 'See the dashboard of backlog, ageing, breaches and workload',
   ...configEn,
+  ...transferEn,
+  ...routeMigrationEn,
   ...portalEn,
   ...workspaceMoreEn,
   ...problemsEn,

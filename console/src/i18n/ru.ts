@@ -4,6 +4,8 @@ import { managerRu } from '../pages/manager/messages.ru';
 import { problemsRu } from '../pages/problems/messages.ru';
 import { workOrdersRu } from '../pages/work-orders/messages.ru';
 import { configRu } from '../pages/config/messages.ru';
+import { transferRu } from '../pages/config/transfer/messages.ru';
+import { routeMigrationRu } from '../pages/design/routes/messages.ru';
 import { portalRu } from '../portal/messages.ru';
 import { workspaceMoreRu } from '../pages/workspace/messages.ru';
 import type { Messages } from './en';
@@ -563,6 +565,8 @@ export const ru: Messages = {
   'workspace.action.route.actionSkipped': 'Действие маршрута пропущено',
   'permission.reports.read': 'Видеть сводку: очереди, возраст обращений, нарушения и загрузку',
   ...configRu,
+  ...transferRu,
+  ...routeMigrationRu,
   ...portalRu,
   ...workspaceMoreRu,
   ...problemsRu,

@@ -31,6 +31,7 @@ export const PERMISSIONS = {
   'portal.use': "Use the customer portal: submit requests and follow, comment, confirm or reject those of one's own company",
   'knowledge.read': 'Search and read knowledge base articles, internal ones included',
   'knowledge.manage': 'Write, publish and retire knowledge base articles',
+  'config.transfer': 'Export the whole configuration as one file and import such a file (dry run first), e.g. from a test installation into production',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;

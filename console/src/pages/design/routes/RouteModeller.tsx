@@ -20,6 +20,7 @@ import { newRouteBpmn } from './new-route-bpmn';
 import { PropertiesPanel } from './PropertiesPanel';
 import { SimulationPanel } from './SimulationPanel';
 import { VersionsPanel } from './VersionsPanel';
+import { MigrationPanel } from './MigrationPanel';
 
 /** The BPMN modeller of one route: draw, edit Docket's extension, save a draft, validate, publish, simulate. */
 export default function RouteModeller({ route, onChanged }: { route: RouteSummary; onChanged(): void }) {
@@ -168,6 +169,7 @@ export default function RouteModeller({ route, onChanged }: { route: RouteSummar
           )}
           {shown !== null && <SimulationPanel routeId={route.id} version={shown} sample={context.sample} service={service} />}
           <VersionsPanel routeId={route.id} versions={versions.data ?? []} />
+          <MigrationPanel routeId={route.id} versions={versions.data ?? []} />
         </Col>
         <Col span={8}>
           {modeler.current && (

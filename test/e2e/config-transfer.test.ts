@@ -1,0 +1,121 @@
+import { startTestApp, TestApp } from '../helpers/app';
+import { testDatabases } from '../helpers/databases';
+
+/** Rows the import may write, counted straight from the database, to prove a refused or dry run changed nothing. */
+const TABLES = ['dictionaries', 'dictionary_items', 'attributes', 'attribute_groups', 'topic_nodes', 'attribute_bindings', 'queues', 'routes', 'route_versions', 'sla_calendars', 'sla_policies', 'notification_templates', 'contact_places', 'contact_templates', 'audit_entries'];
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the document is read as JSON, as a client reads it
+type Doc = any;
+
+const withoutStamp = ({ exportedAt: _exportedAt, ...rest }: Doc) => rest;
+
+describe.each(testDatabases())('configuration export and import on %s', (database) => {
+  let source: TestApp;
+  let target: TestApp;
+  let sourceAdmin: string;
+  let targetAdmin: string;
+  let document: Doc;
+
+  const counts = async () => {
+    const result: Record<string, number> = {};
+    for (const table of TABLES) result[table] = Number((await target.dataSource.query(`SELECT COUNT(*) AS n FROM ${table}`))[0].n);
+    return result;
+  };
+  const importInto = (body: unknown, dryRun = false) => target.call('POST', `/api/config/import${dryRun ? '?dryRun=true' : ''}`, { token: targetAdmin, body });
+
+  beforeAll(async () => {
+    // One after the other: two servers migrating at once on a busy machine can miss the start timeout.
+    source = await startTestApp(database, { DOCKET_DEMO: '1' });
+    target = await startTestApp(database);
+    [sourceAdmin, targetAdmin] = await Promise.all([source.loginAs('admin', source.adminPassword), target.loginAs('admin', target.adminPassword)]);
+    // The demo has no service levels and no draft: add both, so every kind of the document is exercised.
+    const calendar = await source.call('POST', '/api/sla/calendars', { token: sourceAdmin, body: { code: 'OFFICE', name: 'Office hours', definition: { timeZone: 'Europe/Moscow', workingDays: [1, 2, 3, 4, 5] } } });
+    expect(calendar.status).toBe(201);
+    const policy = await source.call('POST', '/api/sla/policies', { token: sourceAdmin, body: { code: 'VIP', name: 'VIP clients', calendarId: calendar.body.id, condition: { '==': [{ var: 'client.category' }, 'VIP'] }, targets: { '1': { reactionMinutes: 30 } } } });
+    expect(policy.status).toBe(201);
+    const route = (await source.call('GET', '/api/routes?search=CONTRACT_TERMINATION', { token: sourceAdmin })).body.items[0];
+    const published = await source.call('GET', `/api/routes/${route.id}/versions/1/definition`, { token: sourceAdmin });
+    const draft = await source.call('PUT', `/api/routes/${route.id}/draft`, { token: sourceAdmin, body: { definition: { ...published.body, name: 'Contract termination, reworded' } } });
+    expect(draft.status).toBe(200);
+    const exported = await source.call('GET', '/api/config/export', { token: sourceAdmin });
+    expect(exported.status).toBe(200);
+    document = exported.body;
+  });
+  afterAll(() => Promise.all([source?.close(), target?.close()]));
+
+  it('exports one versioned document that names things by code, without database ids', async () => {
+    expect(document).toMatchObject({ format: 'docket-config', formatVersion: 1 });
+    expect(document.dictionaries.map((dictionary: Doc) => dictionary.code)).toEqual(expect.arrayContaining(['CLIENT_CATEGORY', 'REGION']));
+    expect(document.attributes.find((attribute: Doc) => attribute.code === 'TERMINATION_CITY')).toMatchObject({ group: 'Termination', listColumn: true });
+    expect(document.attributes.every((attribute: Doc) => !('id' in attribute) && !('attributeGroupId' in attribute))).toBe(true);
+    expect(document.topics.find((topic: Doc) => topic.code === 'CONTRACT_TERMINATION')).toMatchObject({ parentCode: 'TEST', kind: 'topic' });
+    expect(document.queues.map((queue: Doc) => queue.code)).toEqual(['CP', 'PSKOV']);
+    expect(document.queues[0]).not.toHaveProperty('members');
+    expect(document.routes).toEqual([expect.objectContaining({ code: 'CONTRACT_TERMINATION', topicCodes: ['CONTRACT_TERMINATION'] })]);
+    expect(document.routes[0].versions.map((version: Doc) => [version.version, version.state])).toEqual([[1, 'published'], [2, 'draft']]);
+    expect(document.slaPolicies).toEqual([expect.objectContaining({ code: 'VIP', calendarCode: 'OFFICE' })]);
+    expect(document.intake.contactTemplates).toEqual([expect.objectContaining({ code: 'CALL_CENTRE_INBOUND', defaultPlaceCode: 'MASS_DESK', channelCode: 'PHONE' })]);
+    expect(document.priorityMatrix).toHaveLength(Number((await source.dataSource.query('SELECT COUNT(*) AS n FROM priority_matrix'))[0].n));
+  });
+
+  it('refuses what is not a configuration document with the paths of its problems', async () => {
+    const before = await counts();
+    const response = await importInto({ ...document, formatVersion: 99, queues: [{ code: 'Q' }] });
+    expect(response.status).toBe(400);
+    expect(response.body.code).toBe('invalid_document');
+    expect(response.body.details).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'formatVersion' }), expect.objectContaining({ path: 'queues.0.name' })]));
+    expect(await counts()).toEqual(before);
+  });
+
+  it('plans a dry run without changing anything', async () => {
+    const before = await counts();
+    const response = await importInto(document, true);
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ dryRun: true, applied: false, problems: [] });
+    expect(response.body.kinds.topics.created).toEqual(expect.arrayContaining(['TEST', 'CONTRACT_TERMINATION']));
+    expect(response.body.kinds.routeVersions.created).toEqual(['CONTRACT_TERMINATION v1', 'CONTRACT_TERMINATION v2']);
+    expect(response.body.kinds.notificationTemplates.created).toEqual([]);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('refuses an attribute on an unknown dictionary and a route condition that is not JSONLogic, at their paths, changing nothing', async () => {
+    const before = await counts();
+    const broken = structuredClone(document);
+    const attributeIndex = broken.attributes.findIndex((attribute: Doc) => attribute.code === 'CLIENT_CATEGORY');
+    broken.attributes[attributeIndex].dictionaryCode = 'NO_SUCH_DICTIONARY';
+    const transitions = broken.routes[0].versions[0].definition.transitions;
+    const transitionIndex = transitions.findIndex((transition: Doc) => transition.condition);
+    transitions[transitionIndex].condition = { no_such_operator: [{ var: 'client.category' }] };
+
+    const planned = await importInto(broken, true);
+    expect(planned.status).toBe(200);
+    expect(planned.body.problems).toEqual(expect.arrayContaining([expect.objectContaining({ path: `attributes.${attributeIndex}.dictionaryCode` })]));
+
+    const refused = await importInto(broken);
+    expect(refused.status).toBe(400);
+    expect(refused.body.code).toBe('invalid_configuration');
+    const paths = refused.body.details.map((detail: { path: string }) => detail.path);
+    expect(paths).toContain(`attributes.${attributeIndex}.dictionaryCode`);
+    expect(paths.some((path: string) => path === `routes.0.versions.0.definition.transitions.${transitionIndex}`)).toBe(true);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('imports into an empty installation in one go, journalled, and exports the same document again', async () => {
+    const response = await importInto(document);
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ dryRun: false, applied: true, problems: [] });
+    const journal = await target.call('GET', '/api/audit?entityType=configuration', { token: targetAdmin });
+    expect(journal.body.items).toEqual([expect.objectContaining({ action: 'import', actorLogin: 'admin' })]);
+    const again = await target.call('GET', '/api/config/export', { token: targetAdmin });
+    expect(withoutStamp(again.body)).toEqual(withoutStamp(document));
+  });
+
+  it('reports everything unchanged when the same document is imported again', async () => {
+    const response = await importInto(document);
+    expect(response.status).toBe(200);
+    for (const [kind, plan] of Object.entries(response.body.kinds as Record<string, { created: string[]; updated: string[] }>)) {
+      expect({ kind, created: plan.created, updated: plan.updated }).toEqual({ kind, created: [], updated: [] });
+    }
+    expect(response.body.kinds.routeVersions.unchanged).toEqual(['CONTRACT_TERMINATION v1', 'CONTRACT_TERMINATION v2']);
+  });
+});
