@@ -37,6 +37,8 @@ describe.each(testDatabases())('configuration export and import on %s', (databas
     const published = await source.call('GET', `/api/routes/${route.id}/versions/1/definition`, { token: sourceAdmin });
     const draft = await source.call('PUT', `/api/routes/${route.id}/draft`, { token: sourceAdmin, body: { definition: { ...published.body, name: 'Contract termination, reworded' } } });
     expect(draft.status).toBe(200);
+    const http = { url: 'https://cmdb.example.com/api/tariffs', itemsPath: 'data.items', codeField: 'id', nameField: 'title', parentField: null, headers: { 'x-api-key': 'secret-key' } };
+    expect((await source.call('POST', '/api/external-dictionaries', { token: sourceAdmin, body: { code: 'TARIFF', name: 'Tariffs', kind: 'http', http, ttlSeconds: 600 } })).status).toBe(201);
     const exported = await source.call('GET', '/api/config/export', { token: sourceAdmin });
     expect(exported.status).toBe(200);
     document = exported.body;
@@ -117,5 +119,18 @@ describe.each(testDatabases())('configuration export and import on %s', (databas
       expect({ kind, created: plan.created, updated: plan.updated }).toEqual({ kind, created: [], updated: [] });
     }
     expect(response.body.kinds.routeVersions.unchanged).toEqual(['CONTRACT_TERMINATION v1', 'CONTRACT_TERMINATION v2']);
+  });
+
+  it('names the headers of HTTP sources but not their values, and keeps the values an installation holds', async () => {
+    const storedHeaders = async (app: TestApp) => {
+      const [row] = await app.dataSource.query("SELECT source FROM external_dictionaries WHERE code = 'TARIFF'");
+      return (typeof row.source === 'string' ? JSON.parse(row.source) : row.source).headers;
+    };
+    expect(document.externalDictionaries.find((dictionary: Doc) => dictionary.code === 'TARIFF').source.headers).toEqual({ 'x-api-key': '' });
+    expect(JSON.stringify(document)).not.toContain('secret-key');
+    expect(await storedHeaders(target)).toEqual({ 'x-api-key': '' });
+    const back = await source.call('POST', '/api/config/import', { token: sourceAdmin, body: document });
+    expect(back.status).toBe(200);
+    expect(await storedHeaders(source)).toEqual({ 'x-api-key': 'secret-key' });
   });
 });

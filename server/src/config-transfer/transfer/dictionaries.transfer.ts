@@ -6,6 +6,7 @@ import { DictionaryItem } from '../../dictionaries/entities/dictionary-item.enti
 import { Dictionary } from '../../dictionaries/entities/dictionary.entity';
 import { DynamicQuery } from '../../dictionaries/entities/dynamic-query.entity';
 import { ExternalDictionary } from '../../dictionaries/entities/external-dictionary.entity';
+import type { ExternalSource } from '../../dictionaries/external/external-source';
 import type { ConfigDocument, DictionaryDoc, DynamicQueryDoc, ExternalDictionaryDoc } from '../config-document';
 import { parentsFirst, type ImportSession } from '../import-session';
 
@@ -22,7 +23,7 @@ export async function exportDictionaries(manager: EntityManager): Promise<Pick<C
       code: dictionary.code, name: dictionary.name, description: dictionary.description, hierarchical: dictionary.hierarchical, active: dictionary.active, position: dictionary.position,
       items: items.filter((item) => item.dictionaryId === dictionary.id).map((item) => ({ code: item.code, name: item.name, parentCode: item.parentId === null ? null : (codeOfItem.get(item.parentId) ?? null), active: item.active, position: item.position })),
     })),
-    externalDictionaries: external.map((dictionary): ExternalDictionaryDoc => ({ code: dictionary.code, name: dictionary.name, source: dictionary.source, ttlSeconds: dictionary.ttlSeconds, active: dictionary.active, position: dictionary.position })),
+    externalDictionaries: external.map((dictionary): ExternalDictionaryDoc => ({ code: dictionary.code, name: dictionary.name, source: withoutSecrets(dictionary.source), ttlSeconds: dictionary.ttlSeconds, active: dictionary.active, position: dictionary.position })),
     dynamicQueries: queries.map((query): DynamicQueryDoc => ({
       code: query.code, name: query.name, description: query.description, sql: query.sql, parameters: query.parameters, valueColumn: query.valueColumn, labelColumn: query.labelColumn, maxRows: query.maxRows, active: query.active,
     })),
@@ -37,7 +38,8 @@ export async function importDictionaries(session: ImportSession, document: Confi
   }
   for (const [index, doc] of document.externalDictionaries.entries()) {
     if (doc.source.kind === 'sql') selectIssue(session, `externalDictionaries.${index}.source.query`, doc.source.query, null);
-    const { code, ...fields } = doc;
+    const stored = await session.manager.findOneBy(ExternalDictionary, { code: doc.code });
+    const { code, ...fields } = { ...doc, source: withSecretsOf(doc.source, stored?.source) };
     await session.upsert('externalDictionaries', code, ExternalDictionary, { code }, fields, { onCreate: { fetchedAt: null, lastAttemptAt: null, lastError: null } });
   }
   for (const [index, doc] of document.dynamicQueries.entries()) {
@@ -75,4 +77,18 @@ function selectIssue(session: ImportSession, path: string, sql: string, tables: 
     session.refuse(path, error.message);
     return null;
   }
+}
+
+/**
+ * HTTP headers usually carry credentials: the file names them with empty values, and an import keeps the
+ * values this installation already holds for them (a new source gets them filled in by its administrator).
+ */
+function withoutSecrets(source: ExternalSource): ExternalSource {
+  return source.kind === 'http' ? { ...source, headers: Object.fromEntries(Object.keys(source.headers).map((name) => [name, ''])) } : source;
+}
+
+function withSecretsOf(source: ExternalSource, stored: ExternalSource | undefined): ExternalSource {
+  if (source.kind !== 'http') return source;
+  const known = stored?.kind === 'http' ? stored.headers : {};
+  return { ...source, headers: Object.fromEntries(Object.entries(source.headers).map(([name, value]) => [name, value === '' ? (known[name] ?? '') : value])) };
 }
