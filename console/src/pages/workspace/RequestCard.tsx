@@ -14,6 +14,7 @@ import { CardClosure } from './CardClosure';
 import { CardDiscussions } from './CardDiscussions';
 import { CardHistory } from './CardHistory';
 import { useCardAction } from './card-action';
+import { useQueueStaff } from './queue-staff';
 import { safeHtml } from './rich-text';
 import { SlaClocks } from './SlaClocks';
 import type { RequestCardView } from './types';
@@ -42,6 +43,8 @@ export function RequestCard({ id, onBack }: { id: number; onBack(): void }) {
   const remote = useRemote<RequestCardView>(`/requests/${id}`);
   const action = useCardAction(remote.reload);
   const card = remote.data?.request.id === id ? remote.data : undefined;
+  // Names of the queue's staff; where they cannot be read the assignee stays a number.
+  const staff = useQueueStaff(card?.request.queueId ? [card.request.queueId] : []);
 
   const back = (
     <Button icon={<ArrowLeftOutlined />} onClick={onBack}>
@@ -94,7 +97,7 @@ export function RequestCard({ id, onBack }: { id: number; onBack(): void }) {
             { key: 'topic', label: t('workspace.topic'), children: card.topic.name },
             { key: 'type', label: t('workspace.type'), children: tOr(`workspace.type.${request.type}`, request.type) },
             { key: 'priority', label: t('workspace.priority'), children: request.priority },
-            { key: 'assignee', label: t('workspace.assignee'), children: request.assigneeId === null ? t('workspace.unassigned') : request.assigneeId === user?.id ? t('workspace.me') : `#${request.assigneeId}` },
+            { key: 'assignee', label: t('workspace.assignee'), children: request.assigneeId === null ? t('workspace.unassigned') : request.assigneeId === user?.id ? t('workspace.me') : (staff.byId.get(request.assigneeId)?.displayName ?? `#${request.assigneeId}`) },
             { key: 'created', label: t('workspace.created'), children: formatInstant(request.createdAt, locale) },
             { key: 'due', label: t('workspace.due'), children: formatInstant(request.dueAt, locale) },
             { key: 'route', label: t('workspace.route'), children: card.route ? `${card.route.code} v${card.route.version}` : t('common.none') },
