@@ -2,7 +2,7 @@ import type { RouteDefinition } from '../../../workflows/index';
 import type { ExternalSource } from '../dictionaries/external/external-source';
 import type { QueryParameter } from '../dictionaries/dynamic-queries/query-parameters';
 import type { ClockRule, PriorityTarget } from '../sla/entities/sla-policy.entity';
-import type { DefaultSetting, FlagSetting, NodeKind, ValueType } from '../topics/resolution/definitions';
+import type { AttributeDef, DefaultSetting, FlagSetting, NodeKind } from '../topics/resolution/definitions';
 import type { WorkCalendar } from '../../../rules/index';
 
 /**
@@ -50,29 +50,11 @@ export interface AttributeGroupDoc {
   collapsed: boolean;
 }
 
-export interface AttributeDoc {
-  code: string;
-  name: string;
-  description: string | null;
-  valueType: ValueType;
-  scale: number | null;
-  dictionaryCode: string | null;
-  queryCode: string | null;
-  multiple: boolean;
-  defaultValue: DefaultSetting | null;
-  required: FlagSetting;
-  hidden: FlagSetting;
-  readOnly: FlagSetting;
-  mask: string | null;
-  regex: string | null;
-  min: number | string | null;
-  max: number | string | null;
-  active: boolean;
-  listColumn: boolean;
-  order: number;
+/** An attribute as the API defines it, with its group named instead of numbered. */
+export type AttributeDoc = Omit<AttributeDef, 'id' | 'attributeGroupId'> & {
   /** The name of its attribute group. */
   group: string | null;
-}
+};
 
 export interface BindingDoc {
   attributeCode: string;
