@@ -2,9 +2,10 @@
  * The SLA timer sweep on MariaDB: 1,000,000 open requests' timers pending in the future as background
  * load, and 10,000 warnings falling due at once, worked off by two sweeper processes running the real
  * handlers (breach record, audit line, two mails in the outbox, in-app notifications; the breach timer
- * that follows each warning stays scheduled). Printed: the total time, the due→handled lag p99, and
- * the ratio to a bare loop that only claims the same rows with SKIP LOCKED in batches of 200 and marks
- * them done, measured in the same run. Goal: ≤ 3× the loop, all 10,000 handled in < 5 s, no duplicates.
+ * that follows each warning stays scheduled). Printed: the total time, the due→commit lag p99, the
+ * sweepers' CPU time, and the ratio of that p99 to a bare loop's that only claims the same rows with SKIP
+ * LOCKED in batches of 200 and marks them done, measured in the same run. Goal: ≤ 3× the loop, all 10,000
+ * handled in < 5 s, no duplicates.
  *
  * Its own database, `docket_bench_sweep`, dropped at the end. With BENCH_KEEP=1 it is kept, and the next run
  * with BENCH_KEEP=1 reuses its timers (the effects of the last run deleted, the due timers put back) instead
@@ -39,6 +40,7 @@ interface SweepResult {
   lost: number;
   startedAt: number;
   finishedAt: number;
+  cpuMs: number;
   lags: number[];
 }
 
@@ -46,6 +48,7 @@ interface Run {
   totalMs: number;
   p50: number;
   p99: number;
+  cpuMs: number;
   done: number;
   failed: number;
   lost: number;
@@ -90,6 +93,7 @@ async function run(dataSource: DataSource, mode: 'sla' | 'bare', dueIds: number[
     totalMs: Math.max(...results.map((result) => result.finishedAt)) - dueAt.getTime(),
     p50: percentile(lags, 0.5),
     p99: percentile(lags, 0.99),
+    cpuMs: results.reduce((sum, result) => sum + result.cpuMs, 0),
     done: results.reduce((sum, result) => sum + result.done, 0),
     failed: results.reduce((sum, result) => sum + result.failed, 0),
     lost: results.reduce((sum, result) => sum + result.lost, 0),
@@ -211,13 +215,13 @@ describe('the SLA sweep over a million timers', () => {
       nextTimers: await count("SELECT COUNT(*) AS n FROM scheduled_jobs WHERE kind = ? AND state = 'pending' AND subjectId < 10000000", [SLA_BREACH]),
       timersLeft: await count("SELECT COUNT(*) AS n FROM scheduled_jobs WHERE state <> 'done' AND kind = ? AND subjectId < 10000000", [SLA_WARNING]),
     };
-    const ratio = real.totalMs / bare.totalMs;
+    const ratio = real.p99 / bare.p99;
     process.stdout.write(
       [
         `  SLA sweep, ${DUE} due among ${BACKGROUND + 2 * DUE} timers, two processes, batches of ${BATCH}:`,
-        `    real handlers:    ${real.totalMs} ms in all, lag p50 ${real.p50} ms, p99 ${real.p99} ms (${real.done} done, ${real.failed} failed, ${real.lost} lost)`,
-        `    claim-and-mark:   ${bare.totalMs} ms in all, lag p50 ${bare.p50} ms, p99 ${bare.p99} ms`,
-        `    ratio:            ${ratio.toFixed(2)}× the bare loop (goal ≤ 3×), all handled in ${(real.totalMs / 1000).toFixed(1)} s (goal < 5 s)`,
+        `    real handlers:    ${real.totalMs} ms in all, lag p50 ${real.p50} ms, p99 ${real.p99} ms, sweepers' CPU ${real.cpuMs} ms (${real.done} done, ${real.failed} failed, ${real.lost} lost)`,
+        `    claim-and-mark:   ${bare.totalMs} ms in all, lag p50 ${bare.p50} ms, p99 ${bare.p99} ms, sweepers' CPU ${bare.cpuMs} ms`,
+        `    ratio:            lag p99 ${ratio.toFixed(2)}× the bare loop's (goal ≤ 3×), total time ${(real.totalMs / bare.totalMs).toFixed(2)}×, all handled in ${(real.totalMs / 1000).toFixed(1)} s (goal < 5 s)`,
         `    effects:          ${figures.warnings} warnings, ${figures.audit} audit lines (${duplicates} requests twice), ${figures.outbox} mails queued, ${figures.nextTimers} breach timers still scheduled`,
         '',
       ].join('\n'),

@@ -81,8 +81,12 @@ describe.each(testDatabases())('timers claimed under leases by several processes
     const here = await new JobRunner(sources[0], new Map([['sla.breach', slowly]]), { batchSize: 50, leaseMs: 60_000, instance: 'here' }).sweep(() => clock);
     const there = await otherProcess.report;
     expect(here.done + there.done).toBe(1000);
-    expect(here.done).toBeGreaterThan(0);
-    expect(there.done).toBeGreaterThan(0);
+    // On MariaDB SKIP LOCKED lets both claim side by side. SQLite has one writer taken by busy-waiting: a process
+    // whose short transactions follow one another can keep it until it has done everything, which is still right.
+    if (database !== 'sqlite') {
+      expect(here.done).toBeGreaterThan(0);
+      expect(there.done).toBeGreaterThan(0);
+    }
     expect(here.failed + there.failed + here.lost + there.lost).toBe(0);
     const [{ entries, subjects }] = await sources[0].query(`SELECT COUNT(*) AS entries, COUNT(DISTINCT entityId) AS subjects FROM audit_entries WHERE entityType = 'timer'`);
     expect(Number(entries)).toBe(1000);

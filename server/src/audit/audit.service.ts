@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository, type QueryDeepPartialEntity } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { Page, pageOf } from '../common/paging';
+import { insertRows } from '../database/plain-rows';
 import { AuditEntry, FieldChange } from './audit-entry.entity';
 import type { AuditQuery } from './audit.dto';
 
@@ -20,9 +21,6 @@ export function changesBetween<T extends object>(before: Partial<T> | null, afte
     .filter((change) => JSON.stringify(change.old) !== JSON.stringify(change.new));
 }
 
-/** Lines per INSERT in recordMany: 7 parameters a line stays under SQLite's 999 bound parameters. */
-const AUDIT_ROWS_PER_INSERT = 100;
-
 function entryOf(actor: Pick<Principal, 'userId' | 'login'> | null, record: AuditRecord, at: Date): Omit<AuditEntry, 'id'> {
   return { at, actorId: actor?.userId ?? null, actorLogin: actor?.login ?? 'system', entityType: record.entityType, entityId: String(record.entityId), action: record.action, changes: record.changes };
 }
@@ -36,12 +34,9 @@ export class AuditService {
     await this.recordMany(manager, actor, [record], at);
   }
 
-  /** Several lines of one actor in one multi-row INSERT, in the given order (their ids ascend with it). */
+  /** Several lines of one actor in multi-row INSERTs, in the given order (their ids ascend with it). */
   async recordMany(manager: EntityManager, actor: Pick<Principal, 'userId' | 'login'> | null, records: AuditRecord[], at = new Date()): Promise<void> {
-    for (let from = 0; from < records.length; from += AUDIT_ROWS_PER_INSERT) {
-      const entries = records.slice(from, from + AUDIT_ROWS_PER_INSERT).map((record) => entryOf(actor, record, at));
-      await manager.createQueryBuilder().insert().into(AuditEntry).values(entries as QueryDeepPartialEntity<AuditEntry>[]).updateEntity(false).execute();
-    }
+    await insertRows(manager, AuditEntry, records.map((record) => entryOf(actor, record, at)));
   }
 
   async list(query: AuditQuery): Promise<Page<AuditEntry>> {

@@ -1,12 +1,10 @@
 import { In, type EntityManager } from 'typeorm';
-import type { CustomerRequest } from '../requests/entities/customer-request.entity';
+import { insertRows } from '../database/plain-rows';
 import { RequestValue } from '../requests/entities/request-value.entity';
 import { TopicForms } from '../requests/processing/request-context';
 import { Notification } from './entities/notification.entity';
 import { enqueueMails, type OutgoingMail } from './outbox';
-
-/** Rows per INSERT when a batch is flushed: well under any packet limit with a mail's text and HTML. */
-const ROWS_PER_INSERT = 250;
+import type { NotifiedRequest } from './request-facts';
 
 /**
  * Many notifications told in one transaction (a batch of timers, hundreds of events): what they read alike
@@ -21,11 +19,11 @@ export class NotificationBatch {
   private readonly rows = new Map<string, unknown>();
   private forms: TopicForms | null = null;
   /** Request rows the caller already read in this transaction, by id. */
-  readonly requests = new Map<number, CustomerRequest>();
+  readonly requests = new Map<number, NotifiedRequest>();
   private readonly values = new Map<number, RequestValue[]>();
 
   /** The caller's request rows, and the attribute values of the live ones among them, in one query. */
-  async preload(manager: EntityManager, requests: readonly CustomerRequest[]): Promise<void> {
+  async preload(manager: EntityManager, requests: readonly NotifiedRequest[]): Promise<void> {
     const live = requests.filter((request) => !request.archivedAt).map((request) => request.id);
     for (const request of requests) this.requests.set(request.id, request);
     for (const id of live) this.values.set(id, []);
@@ -47,7 +45,7 @@ export class NotificationBatch {
   async flush(manager: EntityManager, now: Date, mailDomain: string): Promise<void> {
     const mails = this.mails.splice(0);
     const inApp = this.inApp.splice(0);
-    for (let first = 0; first < mails.length; first += ROWS_PER_INSERT) await enqueueMails(manager, mails.slice(first, first + ROWS_PER_INSERT), now, mailDomain);
+    await enqueueMails(manager, mails, now, mailDomain);
     await insertInApp(manager, inApp);
   }
 
@@ -94,9 +92,7 @@ export async function cachedMany<V>(cache: NotificationBatch | undefined, prefix
   return cache ? cache.many(prefix, ids, load) : load([...new Set(ids)]);
 }
 
-/** In-app notifications in one statement per chunk; a replayed (user, event key) is ignored, and no ids are read back. */
+/** In-app notifications in multi-row statements; a replayed (user, event key) is ignored, and no ids are read back. */
 export async function insertInApp(manager: EntityManager, rows: readonly Partial<Notification>[]): Promise<void> {
-  for (let first = 0; first < rows.length; first += ROWS_PER_INSERT) {
-    await manager.createQueryBuilder().insert().into(Notification).values(rows.slice(first, first + ROWS_PER_INSERT)).orIgnore().updateEntity(false).execute();
-  }
+  await insertRows(manager, Notification, rows, { ignore: true });
 }

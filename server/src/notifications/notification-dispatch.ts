@@ -10,7 +10,7 @@ import { Notification } from './entities/notification.entity';
 import { cached, cachedMany, insertInApp, type NotificationBatch } from './notification-batch';
 import { enqueueMails, messageIdFor, type OutgoingMail } from './outbox';
 import { addressesAsRecipients, customerOf, staffOf, usersAsRecipients, type NotificationRecipient } from './recipients';
-import { requestFacts, type RequestFacts } from './request-facts';
+import { requestFacts, type NotifiedRequest, type RequestFacts } from './request-facts';
 import { renderTemplate, type TemplateContext } from './template-renderer';
 import { isNotificationEvent, templateLanguageOf, type NotificationEventType, type TemplateLanguage } from './template-variables';
 
@@ -34,7 +34,7 @@ const CUSTOMER_EVENTS = new Set<NotificationEventType>(['request.created', 'requ
 
 export const eventKeyOf = (event: Pick<NotificationEvent, 'type' | 'requestId' | 'key'>) => `request:${event.requestId}:${event.type}${event.key ? `:${event.key}` : ''}`;
 
-async function recipientsOf(manager: EntityManager, event: NotificationEvent, request: CustomerRequest, cache?: NotificationBatch): Promise<NotificationRecipient[]> {
+async function recipientsOf(manager: EntityManager, event: NotificationEvent, request: NotifiedRequest, cache?: NotificationBatch): Promise<NotificationRecipient[]> {
   if (event.sla) return event.sla.recipients;
   const staff = event.type === 'request.assigned' ? (request.assigneeId === null ? [] : await usersAsRecipients(manager, [request.assigneeId], 'assignee', cache)) : await staffOf(manager, request);
   const others = staff.filter((recipient) => recipient.userId !== (event.actorId ?? null));
@@ -92,13 +92,15 @@ async function deliver(manager: EntityManager, delivery: Delivery, now: Date, ma
     if (!words) continue;
     const context = delivery.context(recipient);
     const subject = renderTemplate(words.subject, context, 'line');
+    // The mail's text is also the in-app body.
+    const text = renderTemplate(words.text, context, 'text');
     const preference = recipient.userId === null ? undefined : preferences.get(recipient.userId);
     if (recipient.email && (preference?.email ?? true)) {
       const references = eventKey === threadRoot ? [] : [messageIdFor(threadRoot, recipient.email.toLowerCase(), mailDomain)];
-      mails.push({ eventKey, recipient: recipient.email, subject, text: renderTemplate(words.text, context, 'text'), html: renderTemplate(words.html, context, 'html'), references });
+      mails.push({ eventKey, recipient: recipient.email, subject, text, html: renderTemplate(words.html, context, 'html'), references });
     }
     if (recipient.userId !== null && (preference?.inApp ?? true)) {
-      inApp.push({ userId: recipient.userId, event: code.slice(0, 64), eventKey, requestId: facts.row.id, title: subject.slice(0, 255), body: renderTemplate(words.text, context, 'text'), readAt: null, createdAt: now });
+      inApp.push({ userId: recipient.userId, event: code.slice(0, 64), eventKey, requestId: facts.row.id, title: subject.slice(0, 255), body: text, readAt: null, createdAt: now });
     }
   }
   if (cache) return cache.write(mails, inApp);

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
+import { insertRows } from '../database/plain-rows';
 import { OutboxMessage } from './entities/outbox-message.entity';
 
 export interface OutgoingMail {
@@ -26,30 +27,25 @@ export async function enqueueMail(manager: EntityManager, mail: OutgoingMail, no
   await enqueueMails(manager, [mail], now, domain);
 }
 
-/** Several mails in one statement, each as `enqueueMail` would queue it. */
+/** Several mails in multi-row statements, each as `enqueueMail` would queue it; no ids are read back. */
 export async function enqueueMails(manager: EntityManager, mails: readonly OutgoingMail[], now: Date, domain: string): Promise<void> {
   if (!mails.length) return;
-  await manager
-    .createQueryBuilder()
-    .insert()
-    .into(OutboxMessage)
-    .values(
-      mails.map((mail) => ({
-        eventKey: mail.eventKey,
-        recipient: mail.recipient.toLowerCase(),
-        subject: mail.subject.slice(0, 255),
-        text: mail.text,
-        html: mail.html ?? null,
-        messageId: messageIdFor(mail.eventKey, mail.recipient.toLowerCase(), domain),
-        references: (mail.references ?? []) as never,
-        state: 'pending' as const,
-        dueAt: now,
-        attempts: 0,
-        createdAt: now,
-      })),
-    )
-    .orIgnore()
-    // Nobody needs the new ids; reading them back would cost a query per mail (and ignored rows have none).
-    .updateEntity(false)
-    .execute();
+  await insertRows(
+    manager,
+    OutboxMessage,
+    mails.map((mail) => ({
+      eventKey: mail.eventKey,
+      recipient: mail.recipient.toLowerCase(),
+      subject: mail.subject.slice(0, 255),
+      text: mail.text,
+      html: mail.html ?? null,
+      messageId: messageIdFor(mail.eventKey, mail.recipient.toLowerCase(), domain),
+      references: mail.references ?? [],
+      state: 'pending' as const,
+      dueAt: now,
+      attempts: 0,
+      createdAt: now,
+    })),
+    { ignore: true },
+  );
 }

@@ -40,7 +40,7 @@ export async function queueMemberIds(manager: EntityManager, queueId: number): P
 }
 
 /** The people who work the request: its assignee, or everyone in its queue while nobody is assigned. */
-export async function staffOf(manager: EntityManager, request: CustomerRequest): Promise<NotificationRecipient[]> {
+export async function staffOf(manager: EntityManager, request: Pick<CustomerRequest, 'assigneeId' | 'queueId'>): Promise<NotificationRecipient[]> {
   if (request.assigneeId !== null) return usersAsRecipients(manager, [request.assigneeId], 'assignee');
   return request.queueId === null ? [] : usersAsRecipients(manager, await queueMemberIds(manager, request.queueId), 'queue');
 }
@@ -49,7 +49,7 @@ export async function staffOf(manager: EntityManager, request: CustomerRequest):
  * The customer's contact person, at their first e-mail address. Contact persons have no language of their
  * own; they are written to in the language of the operator who registered the request, who spoke with them.
  */
-export async function customerOf(manager: EntityManager, request: CustomerRequest): Promise<NotificationRecipient[]> {
+export async function customerOf(manager: EntityManager, request: Pick<CustomerRequest, 'contactPersonId' | 'createdById'>): Promise<NotificationRecipient[]> {
   if (request.contactPersonId === null) return [];
   const person = await manager.findOneBy(ContactPerson, { id: request.contactPersonId, active: true });
   const point = person ? await manager.findOne(ContactPoint, { where: { ownerType: 'person', ownerId: person.id, kind: 'email' }, order: { id: 'ASC' } }) : null;

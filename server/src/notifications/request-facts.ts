@@ -9,9 +9,13 @@ import { storedValues, TopicForms } from '../requests/processing/request-context
 import { cachedMany, type NotificationBatch } from './notification-batch';
 import { plainText } from './plain-text';
 
+/** The request columns notifications read: a batch of them reads just these for all its requests at once. */
+export const NOTIFIED_REQUEST_COLUMNS = ['id', 'number', 'subject', 'status', 'priority', 'type', 'resolution', 'topicId', 'queueId', 'assigneeId', 'clientId', 'contactPersonId', 'createdById', 'archivedAt'] as const;
+export type NotifiedRequest = Pick<CustomerRequest, (typeof NOTIFIED_REQUEST_COLUMNS)[number]>;
+
 /** What every template of one request may say about it, read once per event. */
 export interface RequestFacts {
-  row: CustomerRequest;
+  row: NotifiedRequest;
   variables: Record<string, unknown>;
   attributes: Record<string, unknown>;
 }
@@ -52,7 +56,7 @@ export async function requestFacts(manager: EntityManager, requestId: number, ca
 }
 
 /** `storedValues`, from rows a batch preloaded when it did, with the topic's attributes resolved once per batch. */
-async function attributeValues(manager: EntityManager, forms: TopicForms, row: CustomerRequest, cache?: NotificationBatch): Promise<Record<string, unknown>> {
+async function attributeValues(manager: EntityManager, forms: TopicForms, row: NotifiedRequest, cache?: NotificationBatch): Promise<Record<string, unknown>> {
   const preloaded = cache?.valuesOf(row.id);
   if (!cache || !preloaded) return storedValues(manager, forms, row);
   return valuesFromRows(await cache.remember(`attributes:${row.topicId}`, () => forms.attributesOf(row.topicId)), preloaded);

@@ -86,11 +86,25 @@ export function lookup(context: TemplateContext, path: string): unknown {
     return attributes && typeof attributes === 'object' && Object.hasOwn(attributes, code) ? (attributes as Record<string, unknown>)[code] : undefined;
   }
   let value: unknown = context;
-  for (const part of path.split('.')) {
+  for (const part of partsOf(path)) {
     if (!value || typeof value !== 'object' || !Object.hasOwn(value, part)) return undefined;
     value = (value as Record<string, unknown>)[part];
   }
   return value;
+}
+
+/** A sweep looks the same few paths up thousands of times: each is split once (a bounded number kept). */
+const PATH_PARTS = new Map<string, string[]>();
+const PATH_PARTS_BOUND = 1024;
+
+function partsOf(path: string): string[] {
+  let parts = PATH_PARTS.get(path);
+  if (!parts) {
+    parts = path.split('.');
+    if (PATH_PARTS.size >= PATH_PARTS_BOUND) PATH_PARTS.clear();
+    PATH_PARTS.set(path, parts);
+  }
+  return parts;
 }
 
 export function formatValue(value: unknown): string {

@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { insertRows } from '../database/plain-rows';
 import { ScheduledJob } from './entities/scheduled-job.entity';
 import { LeasedQueue } from './leased-queue';
 
@@ -32,16 +33,16 @@ export const MAX_JOB_ATTEMPTS = 5;
 
 /** Writes a timer in the caller's transaction; a second schedule with the same key is ignored. */
 export async function scheduleJob(manager: EntityManager, schedule: JobSchedule, now: Date): Promise<void> {
-  const dedupeKey = schedule.dedupeKey ?? [schedule.kind, schedule.subjectType ?? '', schedule.subjectId ?? '', schedule.dueAt.toISOString()].join(':');
-  await manager
-    .createQueryBuilder()
-    .insert()
-    .into(ScheduledJob)
-    .values({ kind: schedule.kind, dueAt: schedule.dueAt, dedupeKey, subjectType: schedule.subjectType ?? null, subjectId: schedule.subjectId ?? null, payload: (schedule.payload ?? null) as never, state: 'pending', attempts: 0, createdAt: now })
-    .orIgnore()
-    // An ignored duplicate has no generated id to read back, which TypeORM would otherwise try to do.
-    .updateEntity(false)
-    .execute();
+  await scheduleJobs(manager, [schedule], now);
+}
+
+/** Several timers in one statement, each as scheduleJob writes it. */
+export async function scheduleJobs(manager: EntityManager, schedules: readonly JobSchedule[], now: Date): Promise<void> {
+  const rows = schedules.map((schedule) => {
+    const dedupeKey = schedule.dedupeKey ?? [schedule.kind, schedule.subjectType ?? '', schedule.subjectId ?? '', schedule.dueAt.toISOString()].join(':');
+    return { kind: schedule.kind, dueAt: schedule.dueAt, dedupeKey, subjectType: schedule.subjectType ?? null, subjectId: schedule.subjectId ?? null, payload: schedule.payload ?? null, state: 'pending' as const, attempts: 0, createdAt: now };
+  });
+  await insertRows(manager, ScheduledJob, rows, { ignore: true });
 }
 
 /** Cancels the pending timers of a kind on one subject (a stopped SLA clock, a closed request). */
@@ -68,9 +69,19 @@ export class JobRunner {
 
   async sweep(clock: () => Date): Promise<SweepReport> {
     const report: SweepReport = { done: 0, failed: 0, lost: 0 };
+    const claim = () => this.queue.claim({ now: clock(), limit: this.options.batchSize, leaseMs: this.options.leaseMs });
+    // Where claims run on connections of their own, the next batch is claimed while this one is handled, which
+    // takes the claim's round trips off the path; the sweep ends when the claim ahead finds nothing.
+    const ahead = this.queue.claimsAlongside;
+    let next = claim();
     for (;;) {
-      const batch = await this.queue.claim({ now: clock(), limit: this.options.batchSize, leaseMs: this.options.leaseMs });
+      const batch = await next;
       if (batch.length === 0) return report;
+      if (ahead) {
+        next = claim();
+        // Until it is awaited, a failed claim ahead must not count as unhandled; awaiting it still throws.
+        next.catch(() => undefined);
+      }
       const byKind = new Map<string, ScheduledJob[]>();
       for (const job of batch) {
         const same = byKind.get(job.kind);
@@ -82,6 +93,7 @@ export class JobRunner {
         if (batchHandler && jobs.length > 1 && (await this.runBatch(jobs, batchHandler, clock(), report))) continue;
         for (const job of jobs) await this.runOne(job, clock(), report);
       }
+      if (!ahead) next = claim();
     }
   }
 

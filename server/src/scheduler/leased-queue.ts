@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { SqlExpression, updateByIds } from '../database/plain-rows';
 import type { LeasedRow, LeaseState } from './entities/leased-row';
 
 export interface ClaimOptions {
@@ -31,30 +32,37 @@ export class LeasedQueue<Row extends LeasedRow & ObjectLiteral> {
     readonly instance: string = randomUUID().slice(0, 8),
   ) {}
 
+  /** Whether a claim may run while another transaction of this process is open: SQLite has one connection for all. */
+  get claimsAlongside(): boolean {
+    return this.dataSource.options.type !== 'better-sqlite3';
+  }
+
   async claim({ now, limit, leaseMs }: ClaimOptions): Promise<Row[]> {
     const owner = `${this.instance}#${++this.batch}`;
     const leaseUntil = new Date(now.getTime() + leaseMs);
-    const claimed = { state: 'running', owner, leaseUntil, attempts: () => 'attempts + 1' } as never;
-    if (this.dataSource.options.type === 'better-sqlite3') {
+    if (!this.claimsAlongside) {
       const due = this.dueRows(this.dataSource.manager, now, limit).select('due.id');
       await this.dataSource.manager
         .createQueryBuilder()
         .update(this.target)
-        .set(claimed)
+        .set({ state: 'running', owner, leaseUntil, attempts: () => 'attempts + 1' } as never)
         .where(`id IN (${due.getQuery()})`)
         .setParameters(due.getParameters())
         .execute();
-    } else {
-      await this.dataSource.transaction(async (manager) => {
-        // Two index-ordered ranges rather than one OR: an OR forces a sort, and InnoDB then locks every
-        // due row it read, so a second process would find them all locked and claim nothing.
-        const due = await this.lockFree(manager, 'pending', 'dueAt', now, limit);
-        const expired = due.length < limit ? await this.lockFree(manager, 'running', 'leaseUntil', now, limit - due.length) : [];
-        const ids = [...due, ...expired];
-        if (ids.length) await manager.createQueryBuilder().update(this.target).set(claimed).whereInIds(ids).execute();
-      });
+      return this.dataSource.getRepository(this.target).find({ where: { owner, state: 'running' } as never, order: { dueAt: 'ASC' } as never });
     }
-    return this.dataSource.getRepository(this.target).find({ where: { owner, state: 'running' } as never, order: { dueAt: 'ASC' } as never });
+    // The locked rows are the claim: once the UPDATE commits they hold exactly what it wrote, so they are not read again.
+    const claimed = await this.dataSource.transaction(async (manager) => {
+      // Two index-ordered ranges rather than one OR: an OR forces a sort, and InnoDB then locks every
+      // due row it read, so a second process would find them all locked and claim nothing.
+      const due = await this.lockFree(manager, 'pending', 'dueAt', now, limit);
+      const expired = due.length < limit ? await this.lockFree(manager, 'running', 'leaseUntil', now, limit - due.length) : [];
+      const rows = [...due, ...expired];
+      await this.mark(manager, rows, { state: 'running', owner, leaseUntil, attempts: new SqlExpression('attempts + 1') });
+      return rows;
+    });
+    for (const row of claimed) Object.assign(row, { state: 'running', owner, leaseUntil, attempts: row.attempts + 1 });
+    return claimed.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
   }
 
   /**
@@ -79,13 +87,8 @@ export class LeasedQueue<Row extends LeasedRow & ObjectLiteral> {
     if (!owner || rows.some((row) => row.owner !== owner)) return false;
     try {
       return await this.dataSource.transaction(async (manager) => {
-        const result = await manager
-          .createQueryBuilder()
-          .update(this.target)
-          .set({ state: 'done', finishedAt: now, leaseUntil: null } as never)
-          .where('id IN (:...ids) AND owner = :owner AND state = :running', { ids: rows.map((row) => row.id), owner, running: 'running' })
-          .execute();
-        if (result.affected !== rows.length) throw LEASE_LOST;
+        const marked = await this.mark(manager, rows, { state: 'done', finishedAt: now, leaseUntil: null }, { owner, state: 'running' });
+        if (marked !== rows.length) throw LEASE_LOST;
         await work(manager);
         return true;
       });
@@ -103,27 +106,24 @@ export class LeasedQueue<Row extends LeasedRow & ObjectLiteral> {
   }
 
   private async finish(manager: EntityManager, row: Row, changes: Partial<LeasedRow>): Promise<boolean> {
-    const result = await manager
-      .createQueryBuilder()
-      .update(this.target)
-      .set(changes as never)
-      .where('id = :id AND owner = :owner AND state = :running', { id: row.id, owner: row.owner, running: 'running' })
-      .execute();
-    return result.affected === 1;
+    return (await this.mark(manager, [row], changes, { owner: row.owner as string, state: 'running' })) === 1;
   }
 
-  /** Ids of rows in `state` whose `column` is before now, in that index's order, skipping rows another process holds. */
-  private async lockFree(manager: EntityManager, state: LeaseState, column: 'dueAt' | 'leaseUntil', now: Date, limit: number): Promise<number[]> {
-    const rows = await manager
+  /** Changes the rows (only those still holding `unchanged`) in one plain UPDATE; the number changed. */
+  private mark(manager: EntityManager, rows: readonly Row[], changes: { [Column in keyof LeasedRow]?: LeasedRow[Column] | SqlExpression }, unchanged: Partial<LeasedRow> = {}): Promise<number> {
+    return updateByIds<LeasedRow>(manager, this.target as EntityTarget<LeasedRow>, rows.map((row) => row.id), changes, unchanged);
+  }
+
+  /** Rows in `state` whose `column` is before now, in that index's order, locked, skipping rows another process holds. */
+  private async lockFree(manager: EntityManager, state: LeaseState, column: 'dueAt' | 'leaseUntil', now: Date, limit: number): Promise<Row[]> {
+    return manager
       .createQueryBuilder(this.target, 'due')
-      .select('due.id', 'id')
       .where(`due.state = :state AND due.${column} <= :now`, { state, now })
       .orderBy(`due.${column}`, 'ASC')
       .limit(limit)
       .setLock('pessimistic_write')
       .setOnLocked('skip_locked')
-      .getRawMany();
-    return rows.map((row) => Number(row.id));
+      .getMany();
   }
 
   private dueRows(manager: EntityManager, now: Date, limit: number) {

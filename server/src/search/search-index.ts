@@ -10,8 +10,8 @@ import { textChunks } from './search-text';
  * The search index is written only here, always with the caller's manager: a request, comment or
  * attachment and its searchable text commit (or roll back) together.
  */
-export async function indexRequest(manager: EntityManager, request: Pick<CustomerRequest, 'id' | 'subject' | 'description' | 'clientId'>): Promise<void> {
-  await replaceDocument(manager, 'request', request.id, { requestId: request.id, clientId: request.clientId, visibility: null }, requestText(request));
+export async function indexRequest(manager: EntityManager, request: Pick<CustomerRequest, 'id' | 'subject' | 'description' | 'clientId'>, options: { fresh?: boolean } = {}): Promise<void> {
+  await replaceDocument(manager, 'request', request.id, { requestId: request.id, clientId: request.clientId, visibility: null }, requestText(request), options.fresh);
 }
 
 export async function indexComment(manager: EntityManager, comment: Pick<Comment, 'id' | 'requestId' | 'discussionId' | 'body'>): Promise<void> {
@@ -38,8 +38,9 @@ export function requestText(request: Pick<CustomerRequest, 'subject' | 'descript
   return request.description ? `${request.subject}\n${htmlToPlainText(request.description)}` : request.subject;
 }
 
-async function replaceDocument(manager: EntityManager, ownerType: SearchOwner, ownerId: number, scope: Pick<SearchDocument, 'requestId' | 'clientId' | 'visibility'>, text: string): Promise<void> {
-  await unindex(manager, ownerType, ownerId);
+/** `fresh`: the owner was created in this transaction, so it has nothing indexed to replace. */
+async function replaceDocument(manager: EntityManager, ownerType: SearchOwner, ownerId: number, scope: Pick<SearchDocument, 'requestId' | 'clientId' | 'visibility'>, text: string, fresh = false): Promise<void> {
+  if (!fresh) await unindex(manager, ownerType, ownerId);
   const rows = textChunks(text).map((chunk, index) => ({ ownerType, ownerId, ...scope, chunk: index, text: chunk }));
   // Batches keep each INSERT well under MariaDB's max_allowed_packet.
   for (let at = 0; at < rows.length; at += 16) await manager.insert(SearchDocument, rows.slice(at, at + 16));

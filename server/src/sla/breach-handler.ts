@@ -1,10 +1,11 @@
-import { In, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { AuditRecord } from '../audit/audit.service';
 import { User } from '../auth/entities/user.entity';
+import { hydrator, insertRows } from '../database/plain-rows';
 import { NotificationBatch } from '../notifications/notification-batch';
 import { dispatchNotification, preferencesOf } from '../notifications/notification-dispatch';
 import { usersAsRecipients } from '../notifications/recipients';
-import { namesOf } from '../notifications/request-facts';
+import { namesOf, NOTIFIED_REQUEST_COLUMNS, type NotifiedRequest } from '../notifications/request-facts';
 import { Queue } from '../queues/queue.entity';
 import { CustomerRequest } from '../requests/entities/customer-request.entity';
 import type { ScheduledJob } from '../scheduler/entities/scheduled-job.entity';
@@ -21,17 +22,21 @@ export interface BreachEffects {
   auditAll?: (manager: EntityManager, records: AuditRecord[], now: Date) => Promise<void>;
 }
 
-interface Firing {
-  clock: SlaClock;
-  request: CustomerRequest;
+/** A running clock with a deadline, its request, and whether its breach of the kind at hand is already recorded. */
+interface RunningClock {
+  request: NotifiedRequest;
+  clock: string;
   deadline: Date;
+  policyId: number;
+  priority: number | null;
+  recorded: boolean;
 }
 
 /** A batch's notification cache with what all its notifications read loaded up front, a few IN queries in all. */
-async function preloaded(manager: EntityManager, code: string, requests: CustomerRequest[]): Promise<NotificationBatch> {
+async function preloaded(manager: EntityManager, code: string, requests: NotifiedRequest[]): Promise<NotificationBatch> {
   const cache = new NotificationBatch();
   await cache.preload(manager, requests);
-  const ids = (pick: (request: CustomerRequest) => number | null) => [...new Set(requests.map(pick).filter((id): id is number => id !== null))];
+  const ids = (pick: (request: NotifiedRequest) => number | null) => [...new Set(requests.map(pick).filter((id): id is number => id !== null))];
   const assignees = ids((request) => request.assigneeId);
   const people = await preloadEscalation(manager, assignees, cache);
   await usersAsRecipients(manager, people, 'manager', cache);
@@ -42,6 +47,51 @@ async function preloaded(manager: EntityManager, code: string, requests: Custome
 }
 
 const breachKey = (requestId: number, clock: string, deadline: Date) => `${requestId}|${clock}|${deadline.getTime()}`;
+const placeholders = (values: readonly unknown[]) => values.map(() => '?').join(', ');
+
+/**
+ * The running clocks of the requests by `requestId|clock`, in one query: each with the request's columns
+ * notifications read, and its breach of `kind` at the current deadline looked up by the breach's unique key.
+ */
+async function runningClocks(manager: EntityManager, kind: BreachKind, requestIds: readonly number[]): Promise<Map<string, RunningClock>> {
+  const quote = (name: string) => manager.connection.driver.escape(name);
+  const rows: Record<string, unknown>[] = await manager.query(
+    `SELECT ${NOTIFIED_REQUEST_COLUMNS.map((column) => `r.${quote(column)} AS ${quote(column)}`).join(', ')}, c.clock AS clock, c.deadline AS deadline, c.policyId AS policyId, c.priority AS clockPriority, b.id AS breachId
+     FROM sla_clocks c
+     JOIN requests r ON r.id = c.requestId
+     LEFT JOIN sla_breaches b ON b.requestId = c.requestId AND b.clock = c.clock AND b.kind = ? AND b.deadline = c.deadline
+     WHERE c.requestId IN (${placeholders(requestIds)}) AND c.state = 'running' AND c.deadline IS NOT NULL`,
+    [kind, ...requestIds],
+  );
+  const toRequest = hydrator(manager, CustomerRequest, NOTIFIED_REQUEST_COLUMNS);
+  const toClock = hydrator(manager, SlaClock, ['clock', 'deadline', 'policyId']);
+  const requests = new Map<number, NotifiedRequest>();
+  const clocks = new Map<string, RunningClock>();
+  for (const row of rows) {
+    const id = Number(row.id);
+    const request = requests.get(id) ?? toRequest(row);
+    requests.set(id, request);
+    const { clock, deadline, policyId } = toClock(row);
+    clocks.set(`${id}|${clock}`, { request, clock, deadline: deadline as Date, policyId, priority: row.clockPriority === null ? null : Number(row.clockPriority), recorded: row.breachId !== null });
+  }
+  return clocks;
+}
+
+/** The ids of the breaches of `kind` just recorded for these clocks, by breach key. */
+async function breachIds(manager: EntityManager, kind: BreachKind, firings: readonly RunningClock[]): Promise<Map<string, number>> {
+  const requestIds = [...new Set(firings.map((firing) => firing.request.id))];
+  // Through the clocks, so each breach is found by the leading columns of its unique key: asked by request and kind
+  // alone, MariaDB may walk every breach of that kind ever recorded.
+  const rows: Record<string, unknown>[] = await manager.query(
+    `SELECT b.id AS id, b.requestId AS requestId, b.clock AS clock, b.deadline AS deadline
+     FROM sla_clocks c
+     JOIN sla_breaches b ON b.requestId = c.requestId AND b.clock = c.clock AND b.kind = ?
+     WHERE c.requestId IN (${placeholders(requestIds)})`,
+    [kind, ...requestIds],
+  );
+  const toBreach = hydrator(manager, SlaBreach, ['id', 'requestId', 'clock', 'deadline']);
+  return new Map(rows.map(toBreach).map((breach) => [breachKey(breach.requestId, breach.clock, breach.deadline), breach.id]));
+}
 
 /**
  * A warning or breach timer, run in the transaction that marks the timer done: the breach record,
@@ -55,65 +105,55 @@ export async function fireSlaTimer(kind: BreachKind, job: ScheduledJob, manager:
 
 /**
  * Timers of one kind in one transaction, each as `fireSlaTimer` would fire it alone: clocks, requests and
- * earlier breaches read for all of them at once, breaches inserted in one statement, and the notifications
- * sharing one cache of what they have in common.
+ * earlier breaches read for all of them in one query, breaches, audit lines, mails and in-app rows written
+ * in multi-row statements, and the notifications sharing one cache of what they have in common.
  */
 export async function fireSlaTimers(kind: BreachKind, jobs: readonly ScheduledJob[], manager: EntityManager, now: Date, effects: BreachEffects): Promise<void> {
   const requestIds = [...new Set(jobs.map((job) => job.subjectId as number))];
   if (!requestIds.length) return;
-  const clocks = await manager.findBy(SlaClock, { requestId: In(requestIds) });
-  const existing = await manager.find(SlaBreach, { where: { requestId: In(requestIds), kind }, select: { id: true, requestId: true, clock: true, deadline: true } });
-  const requests = new Map((await manager.findBy(CustomerRequest, { id: In(requestIds) })).map((request) => [request.id, request]));
-  const taken = new Set(existing.map((breach) => breachKey(breach.requestId, breach.clock, breach.deadline)));
-  const firings: Firing[] = [];
+  const clocks = await runningClocks(manager, kind, requestIds);
+  const taken = new Set<string>();
+  const firings: RunningClock[] = [];
   for (const job of jobs) {
     const payload = job.payload as unknown as SlaTimerPayload;
-    const requestId = job.subjectId as number;
-    const clock = clocks.find((candidate) => candidate.requestId === requestId && candidate.clock === payload.clock);
+    const running = clocks.get(`${job.subjectId}|${payload.clock}`);
     const deadline = new Date(payload.deadline);
-    if (!clock || clock.state !== 'running' || clock.deadline?.getTime() !== deadline.getTime()) continue;
-    if (kind === 'warning' && clock.deadline <= now) continue;
-    const request = requests.get(requestId);
-    const key = breachKey(requestId, clock.clock, deadline);
-    if (!request || taken.has(key)) continue;
+    if (!running || running.recorded || running.deadline.getTime() !== deadline.getTime()) continue;
+    if (kind === 'warning' && running.deadline <= now) continue;
+    const key = breachKey(running.request.id, running.clock, deadline);
+    if (taken.has(key)) continue;
     taken.add(key);
-    firings.push({ clock, request, deadline });
+    firings.push(running);
   }
   if (!firings.length) return;
-  await manager
-    .createQueryBuilder()
-    .insert()
-    .into(SlaBreach)
-    .values(
-      firings.map(({ clock, request, deadline }) => ({
-        requestId: request.id,
-        clock: clock.clock,
-        kind,
-        deadline,
-        occurredAt: now,
-        policyId: clock.policyId,
-        priority: clock.priority ?? request.priority,
-        queueId: request.queueId,
-        assigneeId: request.assigneeId,
-        topicId: request.topicId,
-        closedAt: null,
-      })),
-    )
-    // The ids are read below in one query for all rows, not one per row.
-    .updateEntity(false)
-    .execute();
-  const inserted = await manager.find(SlaBreach, { where: { requestId: In(firings.map((firing) => firing.request.id)), kind }, select: { id: true, requestId: true, clock: true, deadline: true } });
-  const breachIds = new Map(inserted.map((breach) => [breachKey(breach.requestId, breach.clock, breach.deadline), breach.id]));
-  const records = firings.map(({ request, clock, deadline }): AuditRecord => ({ entityType: 'request', entityId: request.id, action: `sla.${kind}`, changes: [{ field: `${clock.clock}.${kind}`, old: null, new: deadline.toISOString() }] }));
+  await insertRows(
+    manager,
+    SlaBreach,
+    firings.map(({ request, clock, deadline, policyId, priority }) => ({
+      requestId: request.id,
+      clock,
+      kind,
+      deadline,
+      occurredAt: now,
+      policyId,
+      priority: priority ?? request.priority,
+      queueId: request.queueId,
+      assigneeId: request.assigneeId,
+      topicId: request.topicId,
+      closedAt: null,
+    })),
+  );
+  const ids = await breachIds(manager, kind, firings);
+  const records = firings.map(({ request, clock, deadline }): AuditRecord => ({ entityType: 'request', entityId: request.id, action: `sla.${kind}`, changes: [{ field: `${clock}.${kind}`, old: null, new: deadline.toISOString() }] }));
   if (effects.auditAll) await effects.auditAll(manager, records, now);
   else for (const record of records) await effects.audit(manager, record, now);
   const cache = await preloaded(manager, `sla.${kind}`, firings.map((firing) => firing.request));
   for (const { request, clock, deadline } of firings) {
-    const breachId = breachIds.get(breachKey(request.id, clock.clock, deadline));
-    if (breachId === undefined) throw new Error(`the ${kind} of request ${request.id} (${clock.clock}) was not recorded`);
+    const breachId = ids.get(breachKey(request.id, clock, deadline));
+    if (breachId === undefined) throw new Error(`the ${kind} of request ${request.id} (${clock}) was not recorded`);
     const chain = await escalationRecipients(manager, request.assigneeId, request.queueId, cache);
     const recipients = (await usersAsRecipients(manager, chain.map((link) => link.userId), 'manager', cache)).map((person) => ({ ...person, role: chain.find((link) => link.userId === person.userId)!.role }));
-    await dispatchNotification(manager, { type: `sla.${kind}`, requestId: request.id, key: String(breachId), sla: { clock: clock.clock, deadline, recipients } }, now, effects.mailDomain, cache);
+    await dispatchNotification(manager, { type: `sla.${kind}`, requestId: request.id, key: String(breachId), sla: { clock, deadline, recipients } }, now, effects.mailDomain, cache);
   }
   await cache.flush(manager, now, effects.mailDomain);
 }

@@ -12,4 +12,12 @@ describe('SLA notification facts', () => {
     expect(deadlineText(deadline, 'Mars/Olympus')).toBe('2026-03-03 10:30 UTC');
     expect(deadlineText(new Date('2026-03-03T23:05:00Z'), 'Asia/Tokyo')).toBe('2026-03-04 08:05 Asia/Tokyo');
   });
+
+  it('gives every instant of a minute that minute, though texts are kept per minute and zone', () => {
+    expect(deadlineText(new Date('2026-03-03T10:30:00Z'), 'Europe/Moscow')).toBe('2026-03-03 13:30 Europe/Moscow');
+    expect(deadlineText(new Date('2026-03-03T10:30:59.999Z'), 'Europe/Moscow')).toBe('2026-03-03 13:30 Europe/Moscow');
+    expect(deadlineText(new Date('2026-03-03T10:31:00Z'), 'Europe/Moscow')).toBe('2026-03-03 13:31 Europe/Moscow');
+    expect(deadlineText(new Date('2026-03-03T10:30:30Z'), 'Asia/Tokyo')).toBe('2026-03-03 19:30 Asia/Tokyo');
+    expect(deadlineText(new Date('1969-12-31T23:59:30Z'), 'UTC')).toBe('1969-12-31 23:59 UTC');
+  });
 });

@@ -17,10 +17,21 @@ export function clockName(language: string, clock: string): string {
 
 /** `2026-03-03 13:30 Europe/Moscow`; UTC when the zone is unknown, so a bad profile never loses the mail. */
 export function deadlineText(deadline: Date, timeZone: string): string {
-  const { zone, format } = formatIn(timeZone);
-  const parts = Object.fromEntries(format.formatToParts(deadline).map((part) => [part.type, part.value]));
-  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute} ${zone}`;
+  // The text shows minutes, and the timers of a sweep mostly share a few: each minute is formatted once per zone.
+  const key = `${timeZone}|${Math.floor(deadline.getTime() / 60_000)}`;
+  let text = TEXTS.get(key);
+  if (text === undefined) {
+    const { zone, format } = formatIn(timeZone);
+    const parts = Object.fromEntries(format.formatToParts(deadline).map((part) => [part.type, part.value]));
+    text = `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute} ${zone}`;
+    if (TEXTS.size >= MAX_TEXTS) TEXTS.clear();
+    TEXTS.set(key, text);
+  }
+  return text;
 }
+
+const TEXTS = new Map<string, string>();
+const MAX_TEXTS = 10_000;
 
 /** Building a formatter costs far more than formatting (a sweep of thousands of timers did little else), so one per zone. */
 const FORMATS = new Map<string, { zone: string; format: Intl.DateTimeFormat }>();

@@ -35,13 +35,17 @@ export async function calendarsById(manager: EntityManager, ids: number[]): Prom
 
 /** Replays every clock of a request from its ledger (plus a hypothesis, if given) as of `now`. */
 export async function evaluateClocks(manager: EntityManager, requestId: number, now: Date, hypothesis?: Hypothesis): Promise<EvaluatedClock[]> {
-  const rows = await ledgerOf(manager, requestId);
+  return evaluateLedger(manager, await ledgerOf(manager, requestId), now, undefined, hypothesis);
+}
+
+/** Replays a ledger already read (oldest first); `known` policies are not read again. */
+export async function evaluateLedger(manager: EntityManager, rows: SlaLedgerEntry[], now: Date, known?: ReadonlyMap<number, SlaPolicy>, hypothesis?: Hypothesis): Promise<EvaluatedClock[]> {
   if (!rows.length) return [];
   const byClock = new Map<string, SlaLedgerEntry[]>();
   for (const row of rows) byClock.set(row.clock, [...(byClock.get(row.clock) ?? []), row]);
   const policyIdOf = (clockRows: SlaLedgerEntry[]) => clockRows.filter((row) => row.type === 'start').at(-1)?.policyId as number;
   const policyIds = [...new Set([...byClock.values()].map(policyIdOf))];
-  const policies = new Map((await manager.findBy(SlaPolicy, { id: In(policyIds) })).map((policy) => [policy.id, policy]));
+  const policies = known && policyIds.every((id) => known.has(id)) ? known : new Map((await manager.findBy(SlaPolicy, { id: In(policyIds) })).map((policy) => [policy.id, policy]));
   const calendars = await calendarsById(manager, [...new Set([...calendarIdsOf(rows), ...(hypothesis?.calendarId === undefined ? [] : [hypothesis.calendarId])])]);
   const revision = rows[rows.length - 1].id;
   return [...byClock.entries()].map(([clock, clockRows]) => {

@@ -2,9 +2,10 @@ import { In, IsNull, Not, type EntityManager } from 'typeorm';
 import { badRequest } from '../common/docket-error';
 import { CustomerRequest } from '../requests/entities/customer-request.entity';
 import { ScheduledJob } from '../scheduler/entities/scheduled-job.entity';
-import { cancelJobs, scheduleJob, type JobSchedule } from '../scheduler/job-runner';
+import { insertRows } from '../database/plain-rows';
+import { cancelJobs, scheduleJob, scheduleJobs, type JobSchedule } from '../scheduler/job-runner';
 import { clockView, type ClockView } from './clock-replay';
-import { evaluateClocks, type EvaluatedClock } from './clock-store';
+import { evaluateClocks, evaluateLedger, type EvaluatedClock } from './clock-store';
 import { SlaBreach } from './entities/sla-breach.entity';
 import { SlaClock } from './entities/sla-clock.entity';
 import { SlaLedgerEntry } from './entities/sla-ledger-entry.entity';
@@ -46,16 +47,26 @@ export interface SlaTimerPayload {
  * so integration tests drive it directly.
  */
 export class SlaClocks {
-  /** Chooses the policy and starts the reaction and resolution clocks; null when no policy applies. */
-  async startClocks(manager: EntityManager, request: CustomerRequest, context: SlaContext, now: Date): Promise<ClockView[] | null> {
-    const data = { ...context, request: { priority: request.priority, type: request.type, topicId: request.topicId } };
-    const policy = choosePolicy(await manager.find(SlaPolicy), data);
+  /**
+   * A new request's clocks: chooses the policy and starts the reaction and resolution clocks, and the clocks of
+   * the given steps the policy limits; null when no policy applies. A new request has no ledger, clocks, timers
+   * or breaches yet, so its first entries are known without reading any back — the starts, then what its status
+   * does to the running clocks — and everything is inserted at once.
+   */
+  async startClocks(manager: EntityManager, request: CustomerRequest, context: SlaContext, now: Date, stepIds: readonly string[] = []): Promise<ClockView[] | null> {
+    const policies = await manager.find(SlaPolicy);
+    const policy = choosePolicy(policies, { ...context, request: { priority: request.priority, type: request.type, topicId: request.topicId } });
     if (!policy) return null;
-    const starts = POLICY_CLOCKS.map((clock): NewEntry => ({ clock, type: 'start', policyId: policy.id, priority: request.priority, calendarId: policy.calendarId }));
-    await this.append(manager, request.id, starts, now);
-    const clocks = await this.recompute(manager, request.id, now);
-    const status = await this.statusEntries(manager, request.id, { type: 'status', status: request.status, previousStatus: null }, now);
-    return status.length ? this.appendAndRecompute(manager, request.id, status, now) : clocks;
+    const change = { status: request.status, previousStatus: null, priority: request.priority };
+    const start = (clock: string): NewEntry => ({ clock, type: 'start', policyId: policy.id, priority: request.priority, calendarId: policy.calendarId });
+    const entries = POLICY_CLOCKS.flatMap((clock): NewEntry[] => {
+      const next = clockEventFor(policy, clock, 'running', change, now.getTime());
+      return next ? [start(clock), { clock, type: next.type, reason: next.type === 'pause' ? (next.reason ?? null) : null }] : [start(clock)];
+    });
+    entries.push(...stepIds.filter((stepId) => policy.stepLimits[stepId] !== undefined).map((stepId) => start(STEP_CLOCK_PREFIX + stepId)));
+    const evaluated = await evaluateLedger(manager, await this.append(manager, request.id, entries, now), now, new Map(policies.map((known) => [known.id, known])));
+    await this.store(manager, request.id, evaluated, now, { fresh: true });
+    return this.views(evaluated);
   }
 
   /**
@@ -64,17 +75,22 @@ export class SlaClocks {
    * due date follows the resolution clock.
    */
   async startForRequest(manager: EntityManager, request: CustomerRequest, now: Date): Promise<void> {
-    let views = await this.startClocks(manager, request, await slaContextOf(manager, request, now), now);
-    if (!views) return;
-    for (const event of enteredSteps(request)) views = await this.onEvent(manager, request.id, event, now);
-    await keepDueAt(manager, request, views, now, false);
+    const steps = enteredSteps(request).flatMap((event) => (event.type === 'step_enter' ? [event.stepId] : []));
+    const views = await this.startClocks(manager, request, await slaContextOf(manager, request, now), now, steps);
+    if (views) await keepDueAt(manager, request, views, now, false);
   }
 
   /** Processing's call after the versioned update of a change: status, priority, steps entered and left, closing. */
   async followRequest(manager: EntityManager, before: RequestFacts, after: CustomerRequest, now: Date): Promise<void> {
-    let views: ClockView[] = [];
-    for (const event of requestChangeEvents(before, after)) views = await this.onEvent(manager, after.id, event, now);
-    if (views.length) await keepDueAt(manager, after, views, now, false);
+    const events = requestChangeEvents(before, after);
+    // Most changes of a request without clocks (no policy applied) end at this one cheap read.
+    if (!events.length || !(await manager.existsBy(SlaClock, { requestId: after.id }))) return;
+    let views: ClockView[] | null = null;
+    for (const event of events) {
+      const entries = await this.entriesFor(manager, after.id, event, now);
+      if (entries.length) views = await this.appendAndRecompute(manager, after.id, entries, now);
+    }
+    if (views?.length) await keepDueAt(manager, after, views, now, false);
   }
 
   /** Applies one event of the request's life; a request without clocks is left alone. */
@@ -93,9 +109,11 @@ export class SlaClocks {
     return this.recompute(manager, requestId, now);
   }
 
-  private async append(manager: EntityManager, requestId: number, entries: NewEntry[], now: Date): Promise<void> {
+  private async append(manager: EntityManager, requestId: number, entries: NewEntry[], now: Date): Promise<SlaLedgerEntry[]> {
     const rows = entries.map((entry) => manager.create(SlaLedgerEntry, { policyId: null, priority: null, calendarId: null, deadline: null, reason: null, actorId: null, ...entry, requestId, at: now }));
-    await manager.save(rows);
+    // One INSERT for all; the generated ids are read into the rows (the last is the clocks' revision).
+    await manager.insert(SlaLedgerEntry, rows);
+    return rows;
   }
 
   private async entriesFor(manager: EntityManager, requestId: number, event: SlaEvent, now: Date): Promise<NewEntry[]> {
@@ -145,20 +163,38 @@ export class SlaClocks {
   /** Writes the clock states, closes breaches that no longer describe a clock and reschedules the timers; the request's due date is its caller's (see request-due.ts). */
   async recompute(manager: EntityManager, requestId: number, now: Date): Promise<ClockView[]> {
     const evaluated = await evaluateClocks(manager, requestId, now);
-    await cancelJobs(manager, SLA_WARNING, 'request', requestId, now);
-    await cancelJobs(manager, SLA_BREACH, 'request', requestId, now);
+    await this.store(manager, requestId, evaluated, now, { fresh: false });
+    return this.views(evaluated);
+  }
+
+  /**
+   * Writes the evaluated clocks and their timers. `fresh`: the request's first evaluation, when there are no
+   * clock rows, timers or breaches to update, cancel or close — everything is inserted at once.
+   */
+  private async store(manager: EntityManager, requestId: number, evaluated: EvaluatedClock[], now: Date, { fresh }: { fresh: boolean }): Promise<void> {
+    if (!fresh) {
+      await cancelJobs(manager, SLA_WARNING, 'request', requestId, now);
+      await cancelJobs(manager, SLA_BREACH, 'request', requestId, now);
+    }
+    const timers: (JobSchedule & { dedupeKey: string })[] = [];
+    const newClocks: Partial<SlaClock>[] = [];
     for (const { clock, policy, revision, result } of evaluated) {
       const state = { policyId: policy.id, state: result.state, priority: result.priority, deadline: toDate(result.deadline), warningAt: toDate(result.warningAt), revision, updatedAt: now };
-      const existing = await manager.findOneBy(SlaClock, { requestId, clock });
-      await manager.save(Object.assign(existing ?? manager.create(SlaClock, { requestId, clock }), state));
-      await this.closeStaleBreaches(manager, requestId, clock, result.state === 'running' || result.state === 'paused' ? state.deadline : null, now);
+      if (fresh) newClocks.push({ requestId, clock, ...state });
+      else {
+        const existing = await manager.findOneBy(SlaClock, { requestId, clock });
+        await manager.save(Object.assign(existing ?? manager.create(SlaClock, { requestId, clock }), state));
+        await this.closeStaleBreaches(manager, requestId, clock, result.state === 'running' || result.state === 'paused' ? state.deadline : null, now);
+      }
       if (result.state !== 'running' || state.deadline === null) continue;
       const payload: SlaTimerPayload = { clock, deadline: state.deadline.toISOString() };
-      const timer = (kind: string, dueAt: Date) => this.schedule(manager, { kind, dueAt, subjectType: 'request', subjectId: requestId, dedupeKey: `${kind}:${requestId}:${revision}:${clock}:${payload.deadline}`, payload: { ...payload } }, now);
-      if (state.warningAt && state.warningAt < state.deadline) await timer(SLA_WARNING, state.warningAt);
-      await timer(SLA_BREACH, state.deadline);
+      const timer = (kind: string, dueAt: Date) => timers.push({ kind, dueAt, subjectType: 'request', subjectId: requestId, dedupeKey: `${kind}:${requestId}:${revision}:${clock}:${payload.deadline}`, payload: { ...payload } });
+      if (state.warningAt && state.warningAt < state.deadline) timer(SLA_WARNING, state.warningAt);
+      timer(SLA_BREACH, state.deadline);
     }
-    return this.views(evaluated);
+    await insertRows(manager, SlaClock, newClocks);
+    if (fresh) await scheduleJobs(manager, timers, now);
+    else for (const timer of timers) await this.schedule(manager, timer, now);
   }
 
   /**

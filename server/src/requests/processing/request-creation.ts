@@ -52,7 +52,7 @@ export class RequestCreator {
     if (details.length || !topic || 'issues' in classified) throw badRequest('invalid_request', 'The request is not valid', details);
 
     const request = manager.create(CustomerRequest, {
-      // Taken right before the row is inserted (below): the counter row stays locked from then until commit.
+      // Taken right before the row is inserted (below), once the request has passed every check.
       number: '',
       topicId: topic.id,
       type: input.type,
@@ -96,7 +96,7 @@ export class RequestCreator {
     // Rules cannot read the number (it is not in the rule context schema), so the form above did not need it.
     request.number = await nextRequestNumber(manager, now);
     await manager.insert(CustomerRequest, request);
-    await indexRequest(manager, request);
+    await indexRequest(manager, request, { fresh: true });
     const linked: (keyof CustomerRequest)[] = link ? ['parentId', 'childKey'] : [];
     const created = { entityType: 'request', entityId: request.id, action: 'create', changes: [...changesBetween(null, request, ['number', 'topicId', 'type', 'contactId', 'clientId', ...linked, ...AUDITED_REQUEST_FIELDS]), ...Object.entries(values).map(([code, value]) => ({ field: `attributes.${code}`, old: null, new: value }))] };
     const writeValues = () => writeRequestValues(manager, { requestId: request.id, queueId: request.queueId, isOpen: request.isOpen }, valueWrites(form.attributes, values), slots, { fresh: true });
@@ -113,9 +113,8 @@ export class RequestCreator {
     await manager.update(CustomerRequest, { id: request.id }, outcome.fields);
     // Written in the queue the route start chose, rather than moved there after (the start reads them from memory).
     await writeValues();
-    // Nothing between the two lines writes the journal, so one INSERT keeps their order.
-    await this.audit.recordMany(manager, actor, [created, { entityType: 'request', entityId: request.id, action: 'route.start', changes: changesBetween(before, request, AUDITED_REQUEST_FIELDS) }], now);
-    await this.runner.apply(manager, forms, before, request, outcome, actor, now, { valuesInBucket: true });
+    const started = { entityType: 'request', entityId: request.id, action: 'route.start', changes: changesBetween(before, request, AUDITED_REQUEST_FIELDS) };
+    await this.runner.apply(manager, forms, before, request, outcome, actor, now, { valuesInBucket: true, journal: [created, started] });
     return request;
   }
 }

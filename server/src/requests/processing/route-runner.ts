@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { changesBetween, type AuditService } from '../../audit/audit.service';
+import { changesBetween, type AuditRecord, type AuditService } from '../../audit/audit.service';
 import type { Principal } from '../../auth/principal';
 import { badRequest, conflict, DocketError } from '../../common/docket-error';
 import { dispatchRouteNotice, notifyRequestChanged } from '../../notifications/notification-dispatch';
@@ -70,8 +70,7 @@ export class RouteRunner {
     await updateVersioned(manager, request, expectedVersion, { ...outcome.fields, ...extra }, now);
     await this.deps.followers?.changed(manager, before, request, now);
     await notifyRequestChanged(manager, before, request, actor, now, this.deps.mailDomain);
-    await this.deps.audit.record(manager, actor, { entityType: 'request', entityId: request.id, action, changes: changesBetween(before, request, AUDITED_REQUEST_FIELDS) }, now);
-    await this.apply(manager, forms, before, request, outcome, actor, now);
+    await this.apply(manager, forms, before, request, outcome, actor, now, { journal: [{ entityType: 'request', entityId: request.id, action, changes: changesBetween(before, request, AUDITED_REQUEST_FIELDS) }] });
     return summaryOf(request);
   }
 
@@ -138,8 +137,9 @@ export class RouteRunner {
   /**
    * After the request row holds the outcome's fields: values, timers, mail and the journal, all in the same transaction.
    * `valuesInBucket`: the value rows were written after the outcome, already in the request's queue bucket.
+   * `journal`: the caller's own lines about the change, written in one INSERT before the route's.
    */
-  async apply(manager: EntityManager, forms: TopicForms, before: CustomerRequest | null, after: CustomerRequest, outcome: RouteOutcome, actor: Principal | null, now: Date, options: { valuesInBucket?: boolean } = {}): Promise<void> {
+  async apply(manager: EntityManager, forms: TopicForms, before: CustomerRequest | null, after: CustomerRequest, outcome: RouteOutcome, actor: Principal | null, now: Date, options: { valuesInBucket?: boolean; journal?: AuditRecord[] } = {}): Promise<void> {
     const { plan } = outcome;
     const bucket = { requestId: after.id, queueId: after.queueId, isOpen: after.isOpen };
     if (!options.valuesInBucket && before && (before.queueId !== after.queueId || before.isOpen !== after.isOpen)) await moveValueBucket(manager, bucket);
@@ -164,7 +164,7 @@ export class RouteRunner {
       ...unknown.map((code) => ({ action: 'actionSkipped', detail: `the route set ${code}, which the topic does not have` })),
       ...unresolved.map((recipient) => ({ action: 'actionSkipped', detail: `notification recipient ${recipient} has no e-mail address` })),
     ];
-    await this.deps.audit.recordMany(manager, actor, routeLines.map((line) => ({ entityType: 'request', entityId: after.id, action: `route.${line.action}`, changes: [{ field: 'route', old: null, new: line }] })), now);
+    await this.deps.audit.recordMany(manager, actor, [...(options.journal ?? []), ...routeLines.map((line) => ({ entityType: 'request', entityId: after.id, action: `route.${line.action}`, changes: [{ field: 'route', old: null, new: line }] }))], now);
     await this.related(manager, forms, before, after, outcome, actor, now);
   }
 
