@@ -146,7 +146,7 @@ export async function registerSampleSlots(dataSource: DataSource): Promise<void>
  * HTTP calls as named users: `as` returns the response, `ok` insists on a status and fails with the body when
  * another one comes back. `app` is read at call time, so it may be assigned in a `beforeAll`.
  */
-export function apiAs(app: () => TestApp, tokens: Record<string, string>) {
+export function apiAs(app: () => Pick<TestApp, 'call'>, tokens: Record<string, string>) {
   const as = (who: string, method: string, path: string, body?: unknown, headers?: Record<string, string>) => app().call(method, path, { token: tokens[who], body, headers });
   const ok = async (who: string, method: string, path: string, body: unknown, status: number) => {
     const response = await as(who, method, path, body);

@@ -1,30 +1,32 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
 import type { Page } from '../common/paging';
 import { DOCKET_CONFIG } from '../config/config.module';
 import type { DocketConfig } from '../config/docket-config';
+import { rowsWhere } from '../database/entity-rows';
 import { queueRolesOf } from '../queues/queue-access';
 import { AttributeDefinition } from '../topics/entities/attribute-definition.entity';
 import { checkTransitions } from '../../../workflows/index';
+import { valuesFromRows } from './domain/attribute-values';
 import type { RequestListQueryDto } from './dto/requests.dto';
-import { Comment } from './entities/comment.entity';
 import { Contact } from './entities/contact.entity';
 import { CustomerRequest } from './entities/customer-request.entity';
-import { Discussion } from './entities/discussion.entity';
+import { RequestValue } from './entities/request-value.entity';
+import { RequestEscalation } from './escalation/entities/request-escalation.entity';
 import { RequestListQuery } from './list/request-list.query';
 import type { StoredAttribute } from './list/request-list.types';
 import { accessRequest, READ_ALL } from './processing/request-access';
 import { contextData, stepOverrides, storedValues, TopicForms } from './processing/request-context';
-import { familyOf } from './processing/request-family';
 import { RouteRunner } from './processing/route-runner';
 import { summaryOf, type RequestSummary } from './processing/versioned-update';
 import { ROUTE_SOURCE, type RouteSource } from './route-source';
+import { discussionThreads } from './views/discussion-threads';
+import { familyOf } from './views/request-family';
 import { listSpecFor, storedListAttributes } from './views/list-spec';
-import { escalationsOf } from './escalation/escalation-list';
 
 /** A page of the request list, with the values and headings of the list-column attributes. */
 export interface RequestListPage extends Page<RequestSummary & { columns: Record<string, unknown> }> {
@@ -47,21 +49,27 @@ export class RequestViewsService {
 
   async card(actor: Principal, id: number, now = new Date()) {
     const manager = this.dataSource.manager;
-    const { request, canWork } = await accessRequest(manager, actor, id);
     const forms = new TopicForms(manager);
-    const values = await storedValues(manager, forms, request);
+    // Each read starts as soon as what it needs is known, on a connection of its own: those that need only the id
+    // beside the access check. Nothing is answered before the check passes; a refused request's rows are dropped.
+    const access = accessRequest(manager, actor, id);
+    const afterAccess = <T>(read: (request: CustomerRequest) => Promise<T>) => access.then(({ request }) => read(request));
+    const liveValueRows = rowsWhere(manager, RequestValue, { requestId: id });
+    const [{ request, canWork }, { values, data }, route, contact, family, discussions, history, escalations] = await Promise.all([
+      access,
+      afterAccess((request) => this.valuesAndContext(manager, forms, actor, request, liveValueRows)),
+      afterAccess((request) => this.runner.pinned(manager, request)),
+      afterAccess(async (request) => (request.contactId === null ? null : ((await rowsWhere(manager, Contact, { id: request.contactId }))[0] ?? null))),
+      afterAccess((request) => familyOf(manager, forms, request)),
+      discussionThreads(manager, id),
+      rowsWhere(manager, AuditEntry, { entityType: 'request', entityId: String(id) }),
+      rowsWhere(manager, RequestEscalation, { requestId: id }),
+      liveValueRows,
+      forms.config(),
+    ]);
     const topic = (await forms.topic(request.topicId))!;
-    const data = await contextData(manager, request, topic.code, actor, values);
-    const route = await this.runner.pinned(manager, request);
     const form = await forms.resolve(request.topicId, data, route ? stepOverrides(RouteRunner.userTaskAt(route, request.routeState)) : null, true);
     const transitions = route && request.routeState && request.isOpen ? checkTransitions(route.definition, request.routeState, await this.runner.routeContext(forms, request.topicId, data), now) : [];
-    const [contact, discussions, comments, history] = await Promise.all([
-      request.contactId === null ? null : manager.findOneBy(Contact, { id: request.contactId }),
-      manager.find(Discussion, { where: { requestId: id }, order: { id: 'ASC' } }),
-      manager.find(Comment, { where: { requestId: id }, order: { id: 'ASC' } }),
-      manager.find(AuditEntry, { where: { entityType: 'request', entityId: String(id) }, order: { id: 'ASC' } }),
-    ]);
-    const family = await familyOf(manager, forms, request);
     return {
       request: summaryOf(request),
       canWork,
@@ -72,12 +80,20 @@ export class RequestViewsService {
         .filter((attribute) => !attribute.hidden)
         .map((attribute) => ({ code: attribute.code, name: attribute.name, valueType: attribute.valueType, multiple: attribute.multiple, value: values[attribute.code] ?? null, required: attribute.required, readOnly: attribute.readOnly, group: attribute.group?.name ?? null })),
       transitions: transitions.map(({ transitionId, name, tokenId, from, to, offered, reasons, mustPrompt }) => ({ transitionId, name, tokenId, from, to, offered, reasons, mustPrompt })),
-      discussions: discussions.map((discussion) => ({ ...discussion, comments: comments.filter((comment) => comment.discussionId === discussion.id) })),
+      discussions,
       history,
-      escalations: await escalationsOf(manager, id),
+      escalations,
       parent: family.parent,
       children: family.children,
     };
+  }
+
+  /** The request's attribute values, and the evaluation context its rules read. */
+  private async valuesAndContext(manager: EntityManager, forms: TopicForms, actor: Principal, request: CustomerRequest, liveValueRows: Promise<RequestValue[]>) {
+    // An archived request's values were moved out of the live table (storedValues reads them there).
+    const values = request.archivedAt ? await storedValues(manager, forms, request) : valuesFromRows(await forms.attributesOf(request.topicId), await liveValueRows);
+    const topic = (await forms.topic(request.topicId))!;
+    return { values, data: await contextData(manager, request, topic.code, actor, values) };
   }
 
   async list(actor: Principal, query: RequestListQueryDto): Promise<RequestListPage> {

@@ -16,9 +16,9 @@ export interface RequestAccess {
  * as if it did not exist, so ids cannot be probed; `requests.read.all` widens reading, never working.
  */
 export async function accessRequest(manager: EntityManager, actor: Principal, id: number): Promise<RequestAccess> {
-  const request = await manager.findOneBy(CustomerRequest, { id });
+  // Both reads at once: the caller's queues do not depend on the request.
+  const [request, { member }] = await Promise.all([manager.findOneBy(CustomerRequest, { id }), queueRolesOf(manager, actor.userId)]);
   if (!request) throw notFound('Request', id);
-  const member = (await queueRolesOf(manager, actor.userId)).member;
   const own = request.queueId === null ? request.createdById === actor.userId : member.includes(request.queueId);
   if (!own && !actor.permissions.has(READ_ALL as never)) throw notFound('Request', id);
   return { request, canWork: own && request.archivedAt === null };
