@@ -135,7 +135,7 @@ describe.each(testDatabases())('problems, knowledge and ratings in the console o
     await form.getByLabel('Partner organisation').fill('Cable');
     await page.locator('.ant-select-item-option', { hasText: 'Cable works' }).click();
     // The picker shows its choice by name once the form holds it.
-    await form.locator('.ant-form-item', { hasText: 'Partner organisation' }).getByText('Cable works', { exact: true }).waitFor();
+    await form.getByTitle('Cable works', { exact: true }).waitFor();
     await form.getByRole('button', { name: 'Save' }).click();
     await form.waitFor({ state: 'hidden' });
     const users = await h.ok('admin', 'GET', '/api/users?q=crew', undefined, 200);
