@@ -1,4 +1,4 @@
-import { BrowserSession, startBrowserSession } from '../helpers/browser';
+import { BrowserSession, chooseOption, startBrowserSession } from '../helpers/browser';
 import { setUpHelpdesk, type Helpdesk } from '../helpers/closure-setup';
 import { testDatabases } from '../helpers/databases';
 
@@ -133,9 +133,8 @@ describe.each(testDatabases())('problems, knowledge and ratings in the console o
     await form.getByLabel('Roles', { exact: true }).press('Enter');
     await form.getByLabel('Roles', { exact: true }).press('Escape');
     await form.getByLabel('Partner organisation').fill('Cable');
-    await page.locator('.ant-select-item-option', { hasText: 'Cable works' }).click();
     // The picker shows its choice by name once the form holds it.
-    await form.getByTitle('Cable works', { exact: true }).waitFor();
+    await chooseOption(page.locator('.ant-select-item-option', { hasText: 'Cable works' }), form.getByTitle('Cable works', { exact: true }));
     await form.getByRole('button', { name: 'Save' }).click();
     await form.waitFor({ state: 'hidden' });
     const users = await h.ok('admin', 'GET', '/api/users?q=crew', undefined, 200);

@@ -1,4 +1,4 @@
-import { BrowserSession, startBrowserSession } from '../helpers/browser';
+import { BrowserSession, chooseOption, startBrowserSession } from '../helpers/browser';
 
 /**
  * The request list's filters, saved filters, grouping and bulk actions on the demo process (DOCKET_DEMO=1:
@@ -94,7 +94,7 @@ describe('the operator workspace: the request list', () => {
     await s.page.getByTestId('bulk-actions').getByRole('button', { name: 'Assign' }).click();
     const dialog = s.page.getByRole('dialog', { name: 'Assign 3 requests' });
     await dialog.getByLabel('Assignee').click();
-    await visibleDropdown().getByTitle('Olga Operator', { exact: true }).click();
+    await chooseOption(visibleDropdown().getByTitle('Olga Operator', { exact: true }), dialog.getByTitle('Olga Operator', { exact: true }));
     await dialog.getByRole('button', { name: 'Assign', exact: true }).click();
 
     const results = s.page.getByRole('dialog', { name: '2 done, 1 refused' });

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BrowserContext, chromium, Page } from 'playwright-core';
+import { BrowserContext, chromium, Locator, Page } from 'playwright-core';
 import { startTestApp, TestApp } from './app';
 import type { TestDatabase } from './databases';
 
@@ -105,4 +105,20 @@ export async function startBrowserSession(env: Record<string, string> = {}, data
     },
   };
   return session;
+}
+
+/**
+ * Clicks an option of an open antd dropdown until `chosen` shows: a click that lands while the dropdown is
+ * still opening (its motion) is dropped by antd, which a person never notices but a test does.
+ */
+export async function chooseOption(option: Locator, chosen: Locator, attempts = 4): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await option.click();
+    try {
+      await chosen.waitFor({ timeout: 3_000 });
+      return;
+    } catch (error) {
+      if (attempt >= attempts || !(await option.isVisible())) throw error;
+    }
+  }
 }
