@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import {
-  autoLayout,
   bpmnToRoute,
   parseRoute,
   routeToBpmn,
@@ -21,6 +20,7 @@ import { DiffQuery, SaveDraftDto, SimulateDto } from './dto/version.dto';
 import { Route } from './entities/route.entity';
 import { RouteVersion } from './entities/route-version.entity';
 import { RouteConfiguration } from './route-configuration';
+import { stampedDefinition } from './stamped-definition';
 import { draftOf, lastVersionNumber, loadRoute, loadVersion, publishedOf } from './route-store';
 import { noDraft, orRouteRefusal, routeNotPublishable, versionFrozen } from './routes.errors';
 import { definitionChanges, diffVersions, type VersionDiff } from './version-diff';
@@ -156,11 +156,7 @@ export class RouteVersionsService {
     return { ...result, warnings: [...result.warnings, ...warnings] };
   }
 
-  /** The route's code, the version's number and today's bound topics written into the definition, with a diagram. */
   private async stamped(input: RouteDefinition, route: Route, version: number, topics: string[]): Promise<RouteDefinition> {
-    const { topics: _topics, ...rest } = input;
-    const definition: RouteDefinition = { ...rest, code: route.code, version, ...(topics.length > 0 ? { topics } : {}) };
-    // Drawn once here, so that what is exported as BPMN reads back as exactly this definition.
-    return orRouteRefusal(() => parseRoute({ ...definition, diagram: definition.diagram ?? autoLayout(definition) }));
+    return orRouteRefusal(() => stampedDefinition(input, route.code, version, topics));
   }
 }

@@ -1,9 +1,10 @@
 import { In, type EntityManager } from 'typeorm';
-import { autoLayout, parseRoute, RouteError, routeToBpmn, validateRouteForPublishing, type RouteDefinition, type RouteIssue } from '../../../../workflows/index';
+import { parseRoute, RouteError, routeToBpmn, validateRouteForPublishing, type RouteDefinition, type RouteIssue } from '../../../../workflows/index';
 import { Queue } from '../../queues/queue.entity';
 import { RouteVersion } from '../../routes/entities/route-version.entity';
 import { Route } from '../../routes/entities/route.entity';
 import { RouteConfiguration } from '../../routes/route-configuration';
+import { stampedDefinition } from '../../routes/stamped-definition';
 import { TopicNode } from '../../topics/entities/topic-node.entity';
 import type { ConfigDocument, QueueDoc, RouteDoc } from '../config-document';
 import { canonical, type ImportSession } from '../import-session';
@@ -114,9 +115,7 @@ async function retirePublished(session: ImportSession, routeId: number): Promise
 /** As the route API stores a version: the route's code, the version's number and the bound topics written in, with a diagram. */
 function stamped(session: ImportSession, path: string, input: RouteDefinition, route: Route, version: number, topics: string[]): RouteDefinition | null {
   try {
-    const { topics: _topics, ...rest } = parseRoute(input);
-    const definition: RouteDefinition = { ...rest, code: route.code, version, ...(topics.length > 0 ? { topics } : {}) };
-    return parseRoute({ ...definition, diagram: definition.diagram ?? autoLayout(definition) });
+    return stampedDefinition(parseRoute(input), route.code, version, topics);
   } catch (error) {
     if (!(error instanceof RouteError)) throw error;
     session.refuseAll(path, error.details.length ? error.details.map(dotted) : [{ path: '', message: error.message }]);
