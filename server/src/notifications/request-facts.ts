@@ -4,7 +4,6 @@ import { Client } from '../directory/entities/client.entity';
 import { ContactPerson } from '../directory/entities/contact-person.entity';
 import { Queue } from '../queues/queue.entity';
 import { CustomerRequest } from '../requests/entities/customer-request.entity';
-import { valuesFromRows } from '../requests/domain/attribute-values';
 import { storedValues, TopicForms } from '../requests/processing/request-context';
 import { cachedMany, type NotificationBatch } from './notification-batch';
 import { plainText } from './plain-text';
@@ -51,13 +50,6 @@ export async function requestFacts(manager: EntityManager, requestId: number, ca
   };
   const forms = cache?.topicForms(manager) ?? new TopicForms(manager);
   // A request whose topic left the configuration still gets its notifications, without attribute values.
-  const attributes = (await forms.topic(row.topicId)) ? await attributeValues(manager, forms, row, cache) : {};
+  const attributes = (await forms.topic(row.topicId)) ? await storedValues(manager, forms, row, cache?.valuesOf(row.id)) : {};
   return { row, variables, attributes };
-}
-
-/** `storedValues`, from rows a batch preloaded when it did, with the topic's attributes resolved once per batch. */
-async function attributeValues(manager: EntityManager, forms: TopicForms, row: NotifiedRequest, cache?: NotificationBatch): Promise<Record<string, unknown>> {
-  const preloaded = cache?.valuesOf(row.id);
-  if (!cache || !preloaded) return storedValues(manager, forms, row);
-  return valuesFromRows(await cache.remember(`attributes:${row.topicId}`, () => forms.attributesOf(row.topicId)), preloaded);
 }

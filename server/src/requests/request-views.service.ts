@@ -11,7 +11,6 @@ import { rowsWhere } from '../database/entity-rows';
 import { queueRolesOf } from '../queues/queue-access';
 import { AttributeDefinition } from '../topics/entities/attribute-definition.entity';
 import { checkTransitions } from '../../../workflows/index';
-import { valuesFromRows } from './domain/attribute-values';
 import type { RequestListQueryDto } from './dto/requests.dto';
 import { Contact } from './entities/contact.entity';
 import { CustomerRequest } from './entities/customer-request.entity';
@@ -90,8 +89,7 @@ export class RequestViewsService {
 
   /** The request's attribute values, and the evaluation context its rules read. */
   private async valuesAndContext(manager: EntityManager, forms: TopicForms, actor: Principal, request: CustomerRequest, liveValueRows: Promise<RequestValue[]>) {
-    // An archived request's values were moved out of the live table (storedValues reads them there).
-    const values = request.archivedAt ? await storedValues(manager, forms, request) : valuesFromRows(await forms.attributesOf(request.topicId), await liveValueRows);
+    const values = await storedValues(manager, forms, request, request.archivedAt ? undefined : await liveValueRows);
     const topic = (await forms.topic(request.topicId))!;
     return { values, data: await contextData(manager, request, topic.code, actor, values) };
   }

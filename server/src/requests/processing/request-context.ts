@@ -77,8 +77,9 @@ export class TopicForms {
   }
 }
 
-export async function storedValues(manager: EntityManager, forms: TopicForms, request: Pick<CustomerRequest, 'id' | 'topicId'> & { archivedAt?: Date | null }): Promise<Record<string, unknown>> {
+/** `liveRows`: the request's rows of the live value table, when the caller read them already (unused for an archived request). */
+export async function storedValues(manager: EntityManager, forms: TopicForms, request: Pick<CustomerRequest, 'id' | 'topicId'> & { archivedAt?: Date | null }, liveRows?: readonly RequestValue[]): Promise<Record<string, unknown>> {
   // An archived request's values were moved out of the live value table (see docs/request-archive.md).
-  const rows = await manager.find(request.archivedAt ? ArchivedRequestValue : RequestValue, { where: { requestId: request.id } });
+  const rows = request.archivedAt ? await manager.find(ArchivedRequestValue, { where: { requestId: request.id } }) : (liveRows ?? (await manager.find(RequestValue, { where: { requestId: request.id } })));
   return valuesFromRows(await forms.attributesOf(request.topicId), rows);
 }
