@@ -1,5 +1,5 @@
-import { Button, Flex, Select } from 'antd';
-import { useCallback, useState } from 'react';
+import { Button, Flex, Select, Spin } from 'antd';
+import { lazy, Suspense, useCallback, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { useRemote } from '../../api/hooks';
 import type { Page, Queue } from '../../api/types';
@@ -12,7 +12,6 @@ import { EMPTY_CONTROLS, GROUP_FIELDS, listParams, type GroupField, type ListCon
 import { ListFilters } from './ListFilters';
 import { useQueueStaff } from './queue-staff';
 import type { ListNames } from './request-columns';
-import { RequestCard } from './RequestCard';
 import { RequestGroups } from './RequestGroups';
 import { RequestSearch } from './RequestSearch';
 import { RequestTable } from './RequestTable';
@@ -20,11 +19,21 @@ import { useRowSelection } from './row-selection';
 import { SavedFilters } from './SavedFilters';
 import type { QueueCount, RequestPage } from './types';
 
+// The card and what it brings (attachments, work orders, history, closure) load when a request is opened,
+// not with the list's first page.
+const RequestCard = lazy(() => import('./RequestCard').then((module) => ({ default: module.RequestCard })));
+
 /** The operator's queues: counts per queue, the list with the administrator's attribute columns, filters, saved filters, grouping and bulk actions. */
 export default function RequestsPage() {
   const [params, setParams] = useSearchParams();
   const opened = Number(params.get('request')) || null;
-  if (opened) return <RequestCard id={opened} onBack={() => setParams({})} />;
+  if (opened) {
+    return (
+      <Suspense fallback={<Spin />}>
+        <RequestCard id={opened} onBack={() => setParams({})} />
+      </Suspense>
+    );
+  }
   return <RequestList onOpen={(id) => setParams({ request: String(id) })} />;
 }
 
