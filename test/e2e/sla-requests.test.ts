@@ -1,3 +1,4 @@
+import { SlaBreach } from '../../server/src/sla/entities/sla-breach.entity';
 import { ScheduledJob } from '../../server/src/scheduler/entities/scheduled-job.entity';
 import { SlaLedgerEntry } from '../../server/src/sla/entities/sla-ledger-entry.entity';
 import { SLA_BREACH } from '../../server/src/sla/sla-clocks';
@@ -145,5 +146,26 @@ describe.each(testDatabases())('SLA clocks following requests through the API on
     await ok('POST', `/api/sla/requests/${standard.id}/deadline`, { deadline, reason: 'agreed with the customer' }, 200);
     expect(await row(standard.id)).toMatchObject({ version: standard.version + 1 });
     expect(instant((await row(standard.id)).dueAt)).toBe(Date.parse(deadline));
+  });
+
+  it('shows clocks, what-if and breaches to an sla.read holder only for requests of their queues', async () => {
+    const { id: roleId } = await ok('POST', '/api/roles', { code: 'sla-watcher', name: 'SLA watcher', permissions: ['sla.read'] }, 201);
+    expect(roleId).toEqual(expect.any(Number));
+    const watcherId = (await ok('POST', '/api/users', { login: 'watcher', name: 'Watcher', password: 'watcher-password-1', roleCodes: ['sla-watcher'] }, 201)).id as number;
+    const watcher = await t.loginAs('watcher', 'watcher-password-1');
+    const as = (method: string, path: string, body?: unknown) => t.call(method, path, { token: watcher, body });
+    const [{ queueId }] = (await t.dataSource.query('SELECT queueId FROM requests WHERE id = ?', [ids.request])) as { queueId: number }[];
+    await t.dataSource.getRepository(SlaBreach).insert({ requestId: ids.request, clock: 'reaction', kind: 'breach', deadline: new Date(), occurredAt: new Date(), policyId: ids.gold, priority: 2, queueId: Number(queueId), assigneeId: null, topicId: ids.REPAIR, closedAt: null });
+    const listed = async (token: string) => ((await t.call('GET', '/api/sla/breaches?kind=breach', { token })).body as { items: { requestId: number }[] }).items.map((item) => item.requestId);
+
+    expect(await listed(admin)).toContain(ids.request);
+    expect(await listed(watcher)).toEqual([]);
+    expect((await as('GET', `/api/sla/requests/${ids.request}/clocks`)).status).toBe(404);
+    expect((await as('POST', `/api/sla/requests/${ids.request}/what-if`, { priority: 1 })).status).toBe(404);
+
+    await ok('PUT', `/api/queues/${ids.FIRST}/people`, { memberIds: [(await t.dataSource.query("SELECT id FROM users WHERE login = 'admin'"))[0].id, watcherId].map(Number), workgroupIds: [], administratorIds: [] }, 200);
+    expect(await listed(watcher)).toContain(ids.request);
+    expect((await as('GET', `/api/sla/requests/${ids.request}/clocks`)).status).toBe(200);
+    expect((await as('POST', `/api/sla/requests/${ids.request}/what-if`, { priority: 1 })).status).toBe(200);
   });
 });

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
-import { badRequest, forbidden, notFound } from '../common/docket-error';
+import { badRequest, forbidden } from '../common/docket-error';
 import { Page, pageOf } from '../common/paging';
 import { queueRolesOf } from '../queues/queue-access';
-import { CustomerRequest } from '../requests/entities/customer-request.entity';
+import { accessRequest, READ_ALL } from '../requests/processing/request-access';
 import type { ClockView } from './clock-replay';
 import { evaluateClocks } from './clock-store';
 import { SlaBreach } from './entities/sla-breach.entity';
@@ -32,16 +32,16 @@ export class SlaRequestsService {
     private readonly audit: AuditService,
   ) {}
 
-  async clocksOf(requestId: number, now = new Date()): Promise<ClockView[]> {
-    await this.requestOrFail(this.dataSource.manager, requestId);
+  async clocksOf(actor: Principal, requestId: number, now = new Date()): Promise<ClockView[]> {
+    await accessRequest(this.dataSource.manager, actor, requestId);
     return this.clocks.views(await evaluateClocks(this.dataSource.manager, requestId, now));
   }
 
   /** Replays the ledger with the change appended, in memory only: nothing is written. */
-  async whatIf(requestId: number, body: WhatIfDto, now = new Date()): Promise<WhatIfView> {
+  async whatIf(actor: Principal, requestId: number, body: WhatIfDto, now = new Date()): Promise<WhatIfView> {
     if (body.priority === undefined && body.calendarId === undefined) throw badRequest('validation_failed', 'Say what would change', [{ path: 'priority', message: 'give priority, calendarId or both' }]);
     const manager = this.dataSource.manager;
-    await this.requestOrFail(manager, requestId);
+    await accessRequest(manager, actor, requestId);
     const at = body.at ? new Date(body.at) : now;
     const current = await evaluateClocks(manager, requestId, at);
     if (!current.length) throw badRequest('no_clocks', `Request ${requestId} has no SLA clocks`, [{ path: 'requestId', message: 'no SLA policy applies to this request' }]);
@@ -59,7 +59,7 @@ export class SlaRequestsService {
   /** Managers change any request's deadline; anyone else only in queues they administer. Always with a reason, audited. */
   async changeDeadline(actor: Principal, requestId: number, body: DeadlineChangeDto, now = new Date()): Promise<ClockView[]> {
     return this.dataSource.transaction(async (manager) => {
-      const request = await this.requestOrFail(manager, requestId);
+      const { request } = await accessRequest(manager, actor, requestId);
       if (!actor.permissions.has('sla.read') && !(request.queueId !== null && (await queueRolesOf(manager, actor.userId)).administrator.includes(request.queueId))) {
         throw forbidden('Only a manager or an administrator of the request\'s queue may change its deadline', 'permission_denied');
       }
@@ -75,20 +75,19 @@ export class SlaRequestsService {
     });
   }
 
-  async breaches(query: BreachListQuery): Promise<Page<SlaBreach>> {
+  /** The breaches of the queues the caller reads: all of them with requests.read.all, else those of their own queues. */
+  async breaches(actor: Principal, query: BreachListQuery): Promise<Page<SlaBreach>> {
     const builder = this.dataSource.getRepository(SlaBreach).createQueryBuilder('b').where('b.kind = :kind', { kind: query.kind }).orderBy('b.occurredAt', 'DESC').addOrderBy('b.id', 'DESC');
     if (query.state === 'current') builder.andWhere('b.closedAt IS NULL');
     if (query.state === 'past') builder.andWhere('b.closedAt IS NOT NULL');
+    if (!actor.permissions.has(READ_ALL as never)) {
+      const { member } = await queueRolesOf(this.dataSource.manager, actor.userId);
+      builder.andWhere(member.length ? 'b.queueId IN (:...member)' : '1 = 0', { member });
+    }
     if (query.queueId !== undefined) builder.andWhere('b.queueId = :queueId', { queueId: query.queueId });
     if (query.assigneeId !== undefined) builder.andWhere('b.assigneeId = :assigneeId', { assigneeId: query.assigneeId });
     if (query.topicId !== undefined) builder.andWhere('b.topicId = :topicId', { topicId: query.topicId });
     if (query.workgroupId !== undefined) builder.andWhere('b.assigneeId IN (SELECT m.userId FROM workgroup_members m WHERE m.workgroupId = :workgroupId)', { workgroupId: query.workgroupId });
     return pageOf(builder, query);
-  }
-
-  private async requestOrFail(manager: EntityManager, requestId: number): Promise<CustomerRequest> {
-    const request = await manager.findOneBy(CustomerRequest, { id: requestId });
-    if (!request) throw notFound('Request', requestId);
-    return request;
   }
 }

@@ -65,15 +65,15 @@ export class SlaController {
 
   @Get('requests/:requestId/clocks')
   @RequirePermission('sla.read')
-  clocks(@Param('requestId', ParseIntPipe) requestId: number) {
-    return this.requests.clocksOf(requestId);
+  clocks(@CurrentPrincipal() actor: Principal, @Param('requestId', ParseIntPipe) requestId: number) {
+    return this.requests.clocksOf(actor, requestId);
   }
 
   @Post('requests/:requestId/what-if')
   @HttpCode(200)
   @RequirePermission('sla.read')
-  whatIf(@Param('requestId', ParseIntPipe) requestId: number, @Body() body: WhatIfDto) {
-    return this.requests.whatIf(requestId, body);
+  whatIf(@CurrentPrincipal() actor: Principal, @Param('requestId', ParseIntPipe) requestId: number, @Body() body: WhatIfDto) {
+    return this.requests.whatIf(actor, requestId, body);
   }
 
   @Post('requests/:requestId/deadline')
@@ -85,7 +85,7 @@ export class SlaController {
 
   @Get('breaches')
   @RequirePermission('sla.read')
-  breaches(@Query() query: BreachListQuery) {
-    return this.requests.breaches(query);
+  breaches(@CurrentPrincipal() actor: Principal, @Query() query: BreachListQuery) {
+    return this.requests.breaches(actor, query);
   }
 }
