@@ -1,11 +1,11 @@
 import 'reflect-metadata';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntitySubscriberInterface } from 'typeorm';
 import { AuditEntry } from '../../server/src/audit/audit-entry.entity';
 import { dataSourceOptions } from '../../server/src/database/data-source-options';
 import { ScheduledJob } from '../../server/src/scheduler/entities/scheduled-job.entity';
-import { cancelJobs, JobHandler, JobRunner, MAX_JOB_ATTEMPTS, scheduleJob, SweepReport } from '../../server/src/scheduler/job-runner';
+import { CallingJobHandler, cancelJobs, JobHandler, JobRunner, MAX_JOB_ATTEMPTS, scheduleJob, SweepReport } from '../../server/src/scheduler/job-runner';
 import { retryDelayMs } from '../../server/src/scheduler/leased-queue';
 import { createScratchDatabase, ScratchDatabase, testDatabases } from '../helpers/databases';
 
@@ -118,6 +118,34 @@ describe.each(testDatabases())('timers claimed under leases by several processes
     const lateFinish = await dying.queue.complete(claimedByTheDead[0], at(13_000), (manager) => auditing(claimedByTheDead[0], manager, at(13_000)));
     expect(lateFinish).toBe(false);
     expect(await sources[0].getRepository(AuditEntry).countBy({ entityType: 'timer' })).toBe(30);
+  });
+
+  it('makes a calling handler\'s call before its transaction and records the answer in the one that marks the timer done', async () => {
+    await scheduleMany(2, 'webhook.call');
+    const calls: number[] = [];
+    const openDuringCalls: number[] = [];
+    let open = 0;
+    const watcher: EntitySubscriberInterface = { afterTransactionStart: () => void open++, afterTransactionCommit: () => void open--, afterTransactionRollback: () => void open-- };
+    sources[0].subscribers.push(watcher);
+    const calling: CallingJobHandler<string> = {
+      call: async (job) => {
+        calls.push(job.id);
+        openDuringCalls.push(open);
+        if (calls.length === 2) throw new Error('host unreachable');
+        return `answered ${job.id}`;
+      },
+      record: async (job, answer, manager, now) => {
+        await manager.insert(AuditEntry, { at: now, actorId: null, actorLogin: 'system', entityType: 'timer', entityId: String(job.id), action: answer, changes: [] });
+      },
+    };
+    const report = await new JobRunner(sources[0], new Map([['webhook.call', calling]]), { batchSize: 10, leaseMs: 60_000 }).sweep(() => at(10));
+    sources[0].subscribers.splice(sources[0].subscribers.indexOf(watcher), 1);
+    expect(report).toMatchObject({ done: 1, failed: 1 });
+    expect(openDuringCalls).toEqual([0, 0]);
+    const [answered, failed] = calls;
+    expect((await sources[0].getRepository(AuditEntry).findBy({ entityType: 'timer', entityId: String(answered) })).map((entry) => entry.action)).toEqual([`answered ${answered}`]);
+    expect(await sources[0].getRepository(AuditEntry).countBy({ entityType: 'timer', entityId: String(failed) })).toBe(0);
+    expect(await sources[0].getRepository(ScheduledJob).findOneByOrFail({ id: failed })).toMatchObject({ state: 'pending', attempts: 1, lastError: 'host unreachable' });
   });
 
   it('retries a failing handler with growing delays, rolls back its effects, and gives up after the last attempt', async () => {

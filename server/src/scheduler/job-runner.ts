@@ -7,6 +7,16 @@ import { LeasedQueue } from './leased-queue';
 export type JobHandler = (job: ScheduledJob, manager: EntityManager, now: Date) => Promise<void>;
 
 /**
+ * A timer whose work is a call to another host (a webhook): the call is made before the transaction opens, so
+ * no connection, lock or SQLite's single writer waits on a remote answer; what it answered is then recorded in
+ * the transaction that marks the timer done. A process dying between the two repeats the call.
+ */
+export interface CallingJobHandler<Answer> {
+  call(job: ScheduledJob): Promise<Answer>;
+  record(job: ScheduledJob, answer: Answer, manager: EntityManager, now: Date): Promise<void>;
+}
+
+/**
  * Does what all claimed timers of one kind stand for, in one transaction that marks them all done: set-based
  * reads and multi-row writes instead of a transaction per timer. Must act on each job exactly as it would on
  * that job alone, since a failed batch is retried job by job.
@@ -60,7 +70,7 @@ export class JobRunner {
 
   constructor(
     dataSource: DataSource,
-    private readonly handlers: ReadonlyMap<string, JobHandler>,
+    private readonly handlers: ReadonlyMap<string, JobHandler | CallingJobHandler<unknown>>,
     private readonly options: { batchSize: number; leaseMs: number; instance?: string } = { batchSize: 200, leaseMs: 60_000 },
     private readonly batchHandlers: ReadonlyMap<string, BatchJobHandler> = new Map(),
   ) {
@@ -116,7 +126,12 @@ export class JobRunner {
     const handler = this.handlers.get(job.kind) ?? (batchHandler && ((one: ScheduledJob, manager: EntityManager, at: Date) => batchHandler([one], manager, at)));
     try {
       if (!handler) throw new Error(`no handler for timers of kind "${job.kind}"`);
-      const kept = await this.queue.complete(job, now, (manager) => handler(job, manager, now));
+      let work = handler as JobHandler;
+      if (typeof handler !== 'function') {
+        const answer = await handler.call(job);
+        work = (called, manager, at) => handler.record(called, answer, manager, at);
+      }
+      const kept = await this.queue.complete(job, now, (manager) => work(job, manager, now));
       if (kept) report.done++;
       else report.lost++;
     } catch (error) {

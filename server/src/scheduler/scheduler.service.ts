@@ -5,7 +5,7 @@ import { schedule, type ScheduledTask } from 'node-cron';
 import { DataSource } from 'typeorm';
 import { DOCKET_CONFIG } from '../config/config.module';
 import type { DocketConfig } from '../config/docket-config';
-import { BatchJobHandler, JobHandler, JobRunner } from './job-runner';
+import { BatchJobHandler, CallingJobHandler, JobHandler, JobRunner } from './job-runner';
 
 /** Work done on every wake-up besides timers: draining the mail outbox, polling mailboxes. */
 export type PeriodicWork = (now: () => Date) => Promise<unknown>;
@@ -18,7 +18,7 @@ export type PeriodicWork = (now: () => Date) => Promise<unknown>;
 @Injectable()
 export class SchedulerService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('scheduler');
-  private readonly handlers = new Map<string, JobHandler>();
+  private readonly handlers = new Map<string, JobHandler | CallingJobHandler<unknown>>();
   private readonly batchHandlers = new Map<string, BatchJobHandler>();
   private readonly periodic = new Map<string, PeriodicWork>();
   private task: ScheduledTask | null = null;
@@ -30,9 +30,9 @@ export class SchedulerService implements OnApplicationBootstrap, OnModuleDestroy
   ) {}
 
   /** Modules register the handlers of their timer kinds while they initialise. */
-  register(kind: string, handler: JobHandler): void {
+  register<Answer>(kind: string, handler: JobHandler | CallingJobHandler<Answer>): void {
     if (this.handlers.has(kind) || this.batchHandlers.has(kind)) throw new Error(`timer kind "${kind}" has two handlers`);
-    this.handlers.set(kind, handler);
+    this.handlers.set(kind, handler as JobHandler | CallingJobHandler<unknown>);
   }
 
   /** A kind whose due timers are handled a claimed batch at a time, in one transaction (see BatchJobHandler). */

@@ -5,12 +5,12 @@ import { DOCKET_CONFIG } from '../../config/config.module';
 import type { DocketConfig } from '../../config/docket-config';
 import type { ScheduledJob } from '../../scheduler/entities/scheduled-job.entity';
 import { SchedulerService } from '../../scheduler/scheduler.service';
-import { attemptDelivery, scheduleWebhookAttempt, WEBHOOK_JOB, type WebhookAttempt } from './webhook-delivery';
+import { attemptDelivery, scheduleWebhookAttempt, WEBHOOK_JOB, type DeliveryResult, type WebhookAttempt } from './webhook-delivery';
 import { webhookRetryDelayMs } from './webhook-policy';
 
 /**
- * Works off webhook timers: each attempt is a timer row; a failed one writes the next attempt with a longer
- * wait in the same transaction, so a crash loses no delivery. Every outcome is journalled on the request.
+ * Works off webhook timers: each attempt is a timer row, called outside any transaction; a failed one writes the
+ * next attempt with a longer wait in the transaction that marks it done, so a crash loses no delivery. Every outcome is journalled on the request.
  * The receiver may see an attempt twice if the process dies between its answer and the commit: it should
  * deduplicate on X-Docket-Delivery.
  */
@@ -23,13 +23,12 @@ export class WebhookDeliveryService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.scheduler.register(WEBHOOK_JOB, (job, manager) => this.attempt(job, manager));
+    this.scheduler.register(WEBHOOK_JOB, { call: (job: ScheduledJob) => attemptDelivery(job.payload as unknown as WebhookAttempt, this.config.webhooks), record: (job, result: DeliveryResult, manager) => this.recordAttempt(job, result, manager) });
   }
 
-  private async attempt(job: ScheduledJob, manager: EntityManager): Promise<void> {
+  private async recordAttempt(job: ScheduledJob, result: DeliveryResult, manager: EntityManager): Promise<void> {
     const attempt = job.payload as unknown as WebhookAttempt;
     const requestId = job.subjectId ?? 0;
-    const result = await attemptDelivery(attempt, this.config.webhooks);
     const now = new Date();
     const record = (action: string, extra: Record<string, unknown>) =>
       this.audit.record(manager, null, { entityType: 'request', entityId: requestId, action, changes: [{ field: 'webhook', old: null, new: { deliveryId: attempt.deliveryId, url: attempt.url, event: attempt.event, attempt: attempt.attempt, ...extra } }] }, now);
