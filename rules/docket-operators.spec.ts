@@ -93,6 +93,19 @@ describe('business calendar operators', () => {
     expect(run({ business_diff: ['2026-03-06T13:00:00Z', '2026-03-10T08:00:00Z', 'office', 'minutes'] }, {}, options)).toBe(-240);
   });
 
+  it('counts working time exactly as SLA deadlines do: hours per weekday, shortened days, real hours across DST', () => {
+    const desk = { timeZone: 'Europe/Berlin', weekHours: { '1': [{ start: '09:00', end: '13:00' }, { start: '14:00', end: '18:00' }], '5': [{ start: '09:00', end: '15:00' }] }, workingDays: [1, 2, 3, 4, 5], hours: { start: '08:00', end: '17:00' }, exceptions: [{ date: '2026-12-24', hours: [{ start: '09:00', end: '12:00' }] }] };
+    const withDesk = { calendars: { desk } };
+    // Monday 2026-11-30 12:00 CET (11:00Z) + 3 h: 1 h before lunch, 2 h after it, so 16:00 CET.
+    expect(run({ business_add: ['2026-11-30T11:00:00Z', 'PT3H', 'desk'] }, {}, withDesk)).toBe('2026-11-30T15:00:00.000Z');
+    expect(run({ is_business_time: ['2026-11-30T12:30:00Z', 'desk'] }, {}, withDesk)).toBe(false);
+    // Thursday 24 December works 09:00-12:00 only: 11:00 CET + 2 h runs into Friday the 25th, 09:00 + 1 h.
+    expect(run({ business_add: ['2026-12-24T10:00:00Z', 'PT2H', 'desk'] }, {}, withDesk)).toBe('2026-12-25T09:00:00.000Z');
+    expect(run({ business_diff: ['2026-12-26T00:00:00Z', '2026-12-24T00:00:00Z', 'desk'] }, {}, withDesk)).toBe(3 + 6);
+    // Sunday 2026-03-29 in Berlin lasts 23 hours.
+    expect(run({ business_diff: ['2026-03-29T22:00:00Z', '2026-03-28T23:00:00Z', { var: 'always' }] }, { always: { timeZone: 'Europe/Berlin', workingDays: [1, 2, 3, 4, 5, 6, 7] } })).toBe(23);
+  });
+
   it('takes a calendar object from the data, and rejects unknown or malformed calendars', () => {
     expect(run({ is_business_day: ['2026-03-08', { var: 'calendar' }] }, { calendar: { workingDays: [7] } })).toBe(true);
     expect(failure({ is_business_day: ['2026-03-08', 'nowhere'] }, {}, options).code).toBe('rule_unknown_calendar');

@@ -146,6 +146,7 @@ export function calendarIssues(calendar: unknown): CalendarIssue[] {
 
 const cache = new WeakMap<object, PreparedCalendar>();
 
+/** The calendar prepared for use, or CalendarError with everything wrong with it. */
 function prepared(calendar: WorkCalendar): PreparedCalendar {
   let result = cache.get(calendar);
   if (!result) {
@@ -165,6 +166,17 @@ function hoursOfDay(calendar: PreparedCalendar, wallMidnight: number): readonly 
   if (calendar.holidays.has(date)) return [];
   if (calendar.extraWorkingDays.has(date)) return calendar.defaultHours;
   return calendar.week[((new Date(wallMidnight).getUTCDay() + 6) % 7) + 1];
+}
+
+/** Throws CalendarError unless the calendar is usable; prepared once per calendar object. */
+export function checkCalendar(calendar: WorkCalendar): void {
+  prepared(calendar);
+}
+
+/** Whether the calendar day (on its wall clock) the instant falls on has working hours. */
+export function isWorkingDayAt(calendar: WorkCalendar, instant: number): boolean {
+  const zone = prepared(calendar);
+  return hoursOfDay(zone, Math.floor(toWallClock(instant, zone.timeZone) / DAY) * DAY).length > 0;
 }
 
 /**

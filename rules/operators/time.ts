@@ -1,5 +1,6 @@
 /** Date and time operators. Instants are ISO 8601 texts (or Dates, or epoch ms); `now` is an input. */
-import { addBusinessTime, businessTimeBetween, isBusinessDay, isBusinessTime, resolveCalendar, type PreparedCalendar } from '../business-calendar';
+import { addBusinessTime, businessTimeBetween, isBusinessDay, isBusinessTime, resolveCalendar } from '../business-calendar';
+import type { WorkCalendar } from '../calendar/work-calendar';
 import { addDuration, isoString, parseDuration, requireDuration, toInstant, unitLength } from '../dates';
 import { RuleError } from '../errors';
 import { chargeSteps, type RunState } from '../run-state';
@@ -36,7 +37,7 @@ function checkLiterals(durationIndex: number | undefined, unitIndex: number | un
 const chargeDays = (run: RunState | undefined, days: number, path: string) => chargeSteps(needRun(run), days, path);
 
 /** `[date, calendar]` → whether the instant falls on working time of that calendar, by `test`. */
-function calendarTest(name: string, test: (calendar: PreparedCalendar, instant: number) => boolean): OperatorDefinition {
+function calendarTest(name: string, test: (calendar: WorkCalendar, instant: number) => boolean): OperatorDefinition {
   return eager({
     name,
     arity: [2, 2],
