@@ -31,6 +31,8 @@ export interface AttachmentsConfig {
   readonly maxBytes: number;
   /** A scanner reading the file on stdin (exit 0 clean, 1 infected), e.g. `clamdscan --no-summary -`; none accepts all. */
   readonly scanCommand?: string;
+  /** Deleted files keep their bytes this many days (to undo a mistake by hand), then the daily purge erases them. */
+  readonly purgeAfterDays: number;
 }
 
 export interface WebhookConfig {
@@ -121,6 +123,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       dir: resolve(env.DOCKET_ATTACHMENTS_DIR ?? './data/attachments'),
       maxBytes: integer(env.DOCKET_ATTACHMENT_MAX_BYTES, 25 * 1024 * 1024, 'DOCKET_ATTACHMENT_MAX_BYTES'),
       scanCommand: env.DOCKET_ATTACHMENT_SCAN_COMMAND || undefined,
+      purgeAfterDays: integer(env.DOCKET_ATTACHMENT_PURGE_AFTER_DAYS, 30, 'DOCKET_ATTACHMENT_PURGE_AFTER_DAYS'),
     },
   };
   return { ...config, ...overrides };

@@ -1,3 +1,4 @@
+import { deleteClientAttachments } from '../../attachments/attachment-purge';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, Not } from 'typeorm';
@@ -123,8 +124,8 @@ export class ClientsService {
   }
 
   /**
-   * Removes a client entered by mistake, with its contracts, services, notes and contact details; its
-   * contact persons stay, without a client. A client with requests is kept: deactivate it instead.
+   * Removes a client entered by mistake, with its contracts, services, notes and contact details; its files
+   * are deleted (erased by the purge later); its contact persons stay, without a client. A client with requests is kept: deactivate it instead.
    */
   async remove(actor: Principal, id: number, now = new Date()): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
@@ -136,8 +137,10 @@ export class ClientsService {
       await removeContactInfo(manager, 'client', id);
       for (const entity of [ClientContract, ClientService, ClientNote]) await manager.delete(entity, { clientId: id });
       await manager.update(ContactPerson, { clientId: id }, { clientId: null });
+      const attachments = await deleteClientAttachments(manager, actor, id, now);
       await manager.delete(Client, { id });
-      await this.audit.record(manager, actor, { entityType: 'client', entityId: id, action: 'delete', changes: changesBetween(before, {}, AUDITED) }, now);
+      const hidden = attachments.length ? [{ field: 'attachments', old: attachments, new: null }] : [];
+      await this.audit.record(manager, actor, { entityType: 'client', entityId: id, action: 'delete', changes: [...changesBetween(before, {}, AUDITED), ...hidden] }, now);
     });
   }
 

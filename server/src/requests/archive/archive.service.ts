@@ -6,7 +6,7 @@ import type { Principal } from '../../auth/principal';
 import { conflict } from '../../common/docket-error';
 import { DOCKET_CONFIG } from '../../config/config.module';
 import type { DocketConfig } from '../../config/docket-config';
-import { scheduleJob } from '../../scheduler/job-runner';
+import { DailySweep } from '../../scheduler/daily-sweep';
 import { SchedulerService } from '../../scheduler/scheduler.service';
 import { accessRequest } from '../processing/request-access';
 import { summaryOf, type RequestSummary } from '../processing/versioned-update';
@@ -17,8 +17,8 @@ export const ARCHIVE_JOB = 'requests.archive';
 /** Requests moved per timer: each batch is one transaction, so a sweep never holds long locks. */
 export const ARCHIVE_BATCH = 500;
 const DAY_MS = 86_400_000;
-/** The daily sweep runs at this UTC hour, when desks are quiet. */
-const SWEEP_HOUR_UTC = 2;
+/** The daily sweep runs at 02:00 UTC, when desks are quiet. */
+const SWEEP = new DailySweep(ARCHIVE_JOB, 2);
 
 /**
  * Moves closed requests older than DOCKET_ARCHIVE_AFTER_DAYS to the archive (docs/request-archive.md) by a
@@ -37,9 +37,7 @@ export class ArchiveService implements OnModuleInit {
     this.scheduler.register(ARCHIVE_JOB, async (_job, manager, now) => {
       await this.sweepBatch(manager, now);
     });
-    // Today's sweep, once however many processes start: the same key is ignored the second time.
-    const now = new Date();
-    await this.dataSource.transaction((manager) => scheduleJob(manager, { kind: ARCHIVE_JOB, dueAt: now, dedupeKey: `${ARCHIVE_JOB}:daily:${now.toISOString().slice(0, 10)}` }, now));
+    await SWEEP.scheduleToday(this.dataSource, new Date());
   }
 
   /** One batch; a full batch schedules the next one at once, the last one schedules tomorrow's sweep. Idempotent. */
@@ -48,12 +46,7 @@ export class ArchiveService implements OnModuleInit {
     const candidates = await archiveCandidates(manager, { cutoff, limit: ARCHIVE_BATCH });
     const moved = await moveToArchive(manager, candidates, now);
     for (const id of moved) await this.audit.record(manager, null, { entityType: 'request', entityId: id, action: 'archive', changes: [{ field: 'archivedAt', old: null, new: now }] }, now);
-    if (candidates.length === ARCHIVE_BATCH) {
-      await scheduleJob(manager, { kind: ARCHIVE_JOB, dueAt: now, dedupeKey: `${ARCHIVE_JOB}:after:${candidates[candidates.length - 1]}:${now.toISOString()}` }, now);
-    } else {
-      const tomorrow = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1, SWEEP_HOUR_UTC));
-      await scheduleJob(manager, { kind: ARCHIVE_JOB, dueAt: tomorrow, dedupeKey: `${ARCHIVE_JOB}:daily:${tomorrow.toISOString().slice(0, 10)}` }, now);
-    }
+    await SWEEP.scheduleNext(manager, now, candidates.length === ARCHIVE_BATCH ? candidates[candidates.length - 1] : null);
     return moved;
   }
 
