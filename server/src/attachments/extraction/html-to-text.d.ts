@@ -1,4 +1,4 @@
-// html-to-text ships no types; Docket uses only `convert`.
+// html-to-text ships no types; Docket uses only `compile` (a converter for fixed options).
 declare module 'html-to-text' {
-  export function convert(html: string, options?: Record<string, unknown>): string;
+  export function compile(options?: Record<string, unknown>): (html: string) => string;
 }
