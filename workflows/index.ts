@@ -17,7 +17,7 @@ export { DOCKET_NAMESPACE } from './bpmn/moddle';
 export { default as DOCKET_MODDLE_DESCRIPTOR } from './docket.moddle.json';
 
 export * from './interpreter/interpreter.types';
-export { initialState, interpret, checkTransitions, offeredTransitions, effectiveFlags } from './interpreter/interpret';
+export { initialState, interpret, checkTransitions, offeredTransitions, effectiveFlags, escalates } from './interpreter/interpret';
 export { reopen, reopenStepOf } from './interpreter/reopen';
 
 export { validateRouteForPublishing } from './validation/validate-route';

@@ -1,4 +1,4 @@
-import { HANDLER_EVENTS, type Bounds, type Point, type RouteDefinition, type RouteDiagram, type RouteStep, type StepKind, type Transition } from '../model/route.types';
+import { HANDLER_EVENTS, stepHandlerEvents, TRANSITION_HANDLER_EVENTS, type Bounds, type Point, type RouteDefinition, type RouteDiagram, type RouteStep, type StepKind, type Transition } from '../model/route.types';
 import { parseRoute } from '../model/parse-route';
 import { RouteGraph } from '../model/route-graph';
 import { RouteError, type RouteIssue } from '../route-error';
@@ -48,7 +48,7 @@ function readStep(element: ModdleElement, kind: StepKind, issues: RouteIssue[]):
   const reader = new ExtensionReader(element, issues);
   const reason = mapping.refusal?.(element);
   if (reason) reader.refuse(reason);
-  const handlers = reader.handlers(['onEnter', 'onLeave']);
+  const handlers = reader.handlers(stepHandlerEvents(kind));
   const specifics = mapping.fromBpmn(element, reader);
   reader.finish();
   return {
@@ -84,7 +84,7 @@ function readTransition(flow: ModdleElement, issues: RouteIssue[]): Transition {
   const prompt = reader.takeOne('docket:Prompt');
   const mustPrompt = splitList(prompt?.mustPrompt as string | undefined);
   const mustChange = splitList(prompt?.mustChange as string | undefined);
-  const handlers = reader.handlers(['onHandOff', 'onRejection']);
+  const handlers = reader.handlers(TRANSITION_HANDLER_EVENTS);
   reader.finish();
   return {
     id: String(flow.id),

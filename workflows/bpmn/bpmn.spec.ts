@@ -58,6 +58,21 @@ describe('route → BPMN → route', () => {
     expect((await bpmnToRoute(fixture(`${name}.bpmn`))).route).toEqual({ ...original, diagram: autoLayout(original) });
   });
 
+  it('keeps SLA escalation handlers of the route and of user tasks, one <docket:action> per action', async () => {
+    const incident = route('itil-incident.route.json');
+    const escalated: RouteDefinition = {
+      ...incident,
+      handlers: { onSlaBreach: [{ kind: 'setPriority', priority: 1 }, { kind: 'notify', template: 'SLA_BREACH', recipients: ['manager'] }] },
+      steps: incident.steps.map((step) => (step.kind === 'userTask' && step.id === 'FirstLine' ? { ...step, handlers: { onSlaWarning: [{ kind: 'assignQueue', queue: 'Senior', when: { '==': [{ var: 'sla.clock' }, 'resolution'] } }] } } : step)),
+    };
+    const xml = await routeToBpmn(escalated);
+    expect(xml).toContain('<docket:action event="onSlaBreach">{"kind":"setPriority","priority":1}</docket:action>');
+    expect(xml).toContain('<docket:action event="onSlaWarning">{"kind":"assignQueue","queue":"Senior","when":{"==":[{"var":"sla.clock"},"resolution"]}}</docket:action>');
+    const { route: back, warnings } = await bpmnToRoute(xml);
+    expect(back).toEqual({ ...escalated, diagram: autoLayout(escalated) });
+    expect(warnings).toEqual([]);
+  });
+
   it('refuses to write a route that is not valid', async () => {
     const broken = { ...route('itil-incident.route.json'), transitions: [{ id: 'X', name: '', from: 'Start', to: 'Nowhere' }] };
     await expect(routeToBpmn(broken)).rejects.toMatchObject({ code: 'invalid_route' });
@@ -185,6 +200,11 @@ describe('bad BPMN is refused with a clear message', () => {
   it('a Docket extension element on the wrong element', async () => {
     const xml = minimal('<bpmn:startEvent id="S"><bpmn:extensionElements><docket:queueSelection default="Q"/></bpmn:extensionElements></bpmn:startEvent>');
     expect((await refusal(xml)).details).toEqual([{ path: 'S', message: 'S: <docket:QueueSelection> does not belong on this element' }]);
+  });
+
+  it('an SLA handler on a step that is not a user task', async () => {
+    const xml = minimal('<bpmn:startEvent id="S"><bpmn:extensionElements><docket:action event="onSlaBreach">{"kind":"setPriority","priority":1}</docket:action></bpmn:extensionElements></bpmn:startEvent>');
+    expect((await refusal(xml)).details).toEqual([{ path: 'S', message: "S: <docket:Action> for event 'onSlaBreach' does not belong on this element" }]);
   });
 
   it('action bodies that are not JSON', async () => {

@@ -1,4 +1,5 @@
 import type { ActionKind, RouteAction } from '../model/route.types';
+import type { AuditAction } from './interpreter.types';
 import type { Run } from './run';
 
 /** Where an action runs: the handler event and the step or transition it belongs to. */
@@ -6,6 +7,8 @@ export interface ActionSite {
   event: string;
   stepId?: string;
   transitionId?: string;
+  /** Journal every action with why it ran or not (an escalation must show what it did and why): its audit action and what set it off. */
+  traced?: { action: AuditAction; cause: string };
 }
 
 type ActionExecutor<K extends ActionKind> = (run: Run, action: Extract<RouteAction, { kind: K }>, site: ActionSite) => void;
@@ -24,10 +27,13 @@ export const ACTION_EXECUTORS: { [K in ActionKind]: ActionExecutor<K> } = {
 
 export function runActions(run: Run, actions: RouteAction[] | undefined, site: ActionSite): void {
   for (const action of actions ?? []) {
+    // Explained before the action runs: the inputs are those it was decided on.
+    const explanation = site.traced && action.when !== undefined ? run.rules.explain(action.when, run.data()) : undefined;
     if (action.when !== undefined && !run.rules.holds(action.when, run.data())) {
-      run.audit({ action: 'actionSkipped', stepId: site.stepId, transitionId: site.transitionId, detail: `${site.event}: ${action.kind} skipped, its condition does not hold` });
+      run.audit({ action: 'actionSkipped', stepId: site.stepId, transitionId: site.transitionId, detail: `${site.event}: ${action.kind} skipped, its condition does not hold`, ...(explanation ? { explanation } : {}) });
       continue;
     }
+    if (site.traced) run.audit({ action: site.traced.action, stepId: site.stepId, transitionId: site.transitionId, detail: `${site.event} (${site.traced.cause}): ${action.kind}`, ...(explanation ? { explanation } : {}) });
     (ACTION_EXECUTORS[action.kind] as ActionExecutor<ActionKind>)(run, action, site);
   }
 }

@@ -4,7 +4,7 @@ import { parseRoute } from '../model/parse-route';
 import type { RouteDefinition } from '../model/route.types';
 import { RouteError } from '../route-error';
 import { contextAfter } from './context-updates';
-import { checkTransitions, effectiveFlags, initialState, interpret, offeredTransitions } from './interpret';
+import { checkTransitions, effectiveFlags, escalates, initialState, interpret, offeredTransitions } from './interpret';
 import type { RouteContext, RouteEffect, RouteEvent, RouteState, RuleExplanation } from './interpreter.types';
 import { explainDecision } from './rule-runner';
 
@@ -208,6 +208,77 @@ describe('ITIL incident: 1st line → 2nd line and back', () => {
     expect(of(stuck.effects, 'spawnChildren')).toEqual([
       { type: 'spawnChildren', stepId: 'SecondLine', children: [{ key: expect.any(String), topic: 'PROBLEM', title: 'Problem record for an unresolvable incident', attributes: { INCIDENT_CATEGORY: { var: 'request.attributes.CATEGORY' } }, values: { INCIDENT_CATEGORY: 'apps' } }] },
     ]);
+  });
+});
+
+describe('SLA escalation handlers', () => {
+  const escalating = parseRoute({
+    ...incident,
+    handlers: {
+      onSlaBreach: [
+        { kind: 'setPriority', priority: 1, when: { '==': [{ var: 'sla.clock' }, 'resolution'] } },
+        { kind: 'assignQueue', queue: 'Major incidents' },
+        { kind: 'notify', template: 'sla-breached', recipients: ['assignee', 'manager'] },
+      ],
+    },
+    steps: incident.steps.map((step) =>
+      step.id === 'FirstLine' ? { ...step, handlers: { onSlaWarning: [{ kind: 'setAttribute', attribute: 'WARNED_AT', value: { cat: [{ var: 'step.id' }, ':', { var: 'sla.kind' }] } }] } } : step,
+    ),
+  });
+  const start = context({ category: 'VIP' }, { CATEGORY: '' }, 3);
+  const atFirstLine = () => drive(escalating, start, [{ type: 'start' }]);
+
+  it('runs the route\'s breach handlers for the branch holding the queue, with the SLA facts in their rules, and moves no token', () => {
+    const before = atFirstLine();
+    const { state, effects } = interpret(escalating, before.state, { type: 'slaEvent', kind: 'breach', clock: 'resolution' }, before.context, NOW);
+    expect(state.tokens.map(({ id, stepId }) => ({ id, stepId }))).toEqual(before.state.tokens.map(({ id, stepId }) => ({ id, stepId })));
+    expect(state.tokens[0].queue).toBe('Major incidents');
+    expect(state.sequence).toBe(before.state.sequence + 1);
+    expect(effects.filter((effect) => effect.type !== 'audit')).toEqual([
+      { type: 'setPriority', priority: 1 },
+      { type: 'assignQueue', tokenId: state.tokens[0].id, stepId: 'FirstLine', queue: 'Major incidents' },
+      { type: 'notify', template: 'sla-breached', recipients: ['assignee', 'manager'], event: 'onSlaBreach', stepId: 'FirstLine', transitionId: undefined },
+    ]);
+    const journal = of(effects, 'audit');
+    expect(journal.map((entry) => [entry.action, entry.detail])).toEqual([
+      ['slaEscalation', 'onSlaBreach (breach of resolution): setPriority'],
+      ['slaEscalation', 'onSlaBreach (breach of resolution): assignQueue'],
+      ['slaEscalation', 'onSlaBreach (breach of resolution): notify'],
+    ]);
+    expect(journal[0].explanation).toEqual({ rule: { '==': [{ var: 'sla.clock' }, 'resolution'] }, value: true, inputs: { 'sla.clock': 'resolution' } });
+  });
+
+  it('explains why a conditional escalation action was skipped', () => {
+    const before = atFirstLine();
+    const { effects } = interpret(escalating, before.state, { type: 'slaEvent', kind: 'breach', clock: 'reaction' }, before.context, NOW);
+    expect(of(effects, 'setPriority')).toEqual([]);
+    expect(of(effects, 'audit')[0]).toMatchObject({ action: 'actionSkipped', stepId: 'FirstLine', detail: 'onSlaBreach: setPriority skipped, its condition does not hold', explanation: { value: false, inputs: { 'sla.clock': 'reaction' } } });
+  });
+
+  it('runs the handlers of the user task a token waits at, in that step\'s context', () => {
+    const before = atFirstLine();
+    const { state, effects } = interpret(escalating, before.state, { type: 'slaEvent', kind: 'warning', clock: 'resolution' }, before.context, NOW);
+    expect(effects.filter((effect) => effect.type !== 'audit')).toEqual([{ type: 'setAttribute', attribute: 'WARNED_AT', value: 'FirstLine:warning', source: 'action' }]);
+    expect(of(effects, 'audit')).toEqual([{ type: 'audit', action: 'slaEscalation', stepId: 'FirstLine', transitionId: undefined, detail: 'onSlaWarning (warning of resolution): setAttribute' }]);
+    expect(steps(state)).toEqual(['FirstLine']);
+  });
+
+  it('tells, without running anything, whether an SLA event escalates: for the route, and for a request where it stands', () => {
+    expect([escalates(escalating, 'breach'), escalates(escalating, 'warning'), escalates(incident, 'breach')]).toEqual([true, true, false]);
+    const first = atFirstLine();
+    const second = drive(escalating, start, [{ type: 'start' }, { type: 'transition', transitionId: 'Flow_Escalate', changes: { CATEGORY: 'network' } }]);
+    const ended = drive(escalating, start, [{ type: 'start' }, { type: 'transition', transitionId: 'Flow_Error' }]);
+    expect([escalates(escalating, 'warning', first.state), escalates(escalating, 'warning', second.state), escalates(escalating, 'breach', second.state), escalates(escalating, 'breach', ended.state)]).toEqual([true, false, true, false]);
+  });
+
+  it('does nothing, without an error, when no handler is for the event or the route has ended', () => {
+    const plain = drive(incident, start, [{ type: 'start' }]);
+    expect(interpret(incident, plain.state, { type: 'slaEvent', kind: 'breach', clock: 'resolution' }, plain.context, NOW)).toEqual({ state: plain.state, effects: [] });
+    const second = drive(escalating, start, [{ type: 'start' }, { type: 'transition', transitionId: 'Flow_Escalate', changes: { CATEGORY: 'network' } }]);
+    expect(interpret(escalating, second.state, { type: 'slaEvent', kind: 'warning', clock: 'resolution' }, second.context, NOW)).toEqual({ state: second.state, effects: [] });
+    const ended = drive(escalating, start, [{ type: 'start' }, { type: 'transition', transitionId: 'Flow_Error' }]);
+    expect(ended.state.status).toBe('ended');
+    expect(interpret(escalating, ended.state, { type: 'slaEvent', kind: 'breach', clock: 'resolution' }, ended.context, NOW)).toEqual({ state: ended.state, effects: [] });
   });
 });
 

@@ -1,11 +1,11 @@
 import { RouteGraph } from '../model/route-graph';
-import type { ChildRejectionOutcome, RouteDefinition, UserTaskStep } from '../model/route.types';
-import { CHILD_REJECTION_OUTCOMES } from '../model/route.types';
+import type { ChildRejectionOutcome, RouteAction, RouteDefinition, RouteStep, SlaEventKind, UserTaskStep } from '../model/route.types';
+import { CHILD_REJECTION_OUTCOMES, SLA_EVENT_OF } from '../model/route.types';
 import { RouteError } from '../route-error';
 import { runActions } from './actions';
 import { flagsAt } from './flags';
 import type { AttributeFlags, InterpretResult, OfferedTransition, RouteContext, RouteEvent, RouteState, Token, TransitionCheck } from './interpreter.types';
-import { Run } from './run';
+import { cloneState, Run } from './run';
 import { transitionObstacles } from './transitions';
 
 const graphs = new WeakMap<RouteDefinition, RouteGraph>();
@@ -40,6 +40,15 @@ function childRejection(run: Run, step: Extract<RouteDefinition['steps'][number]
   if (error === undefined && CHILD_REJECTION_OUTCOMES.includes(value as ChildRejectionOutcome)) return value as ChildRejectionOutcome;
   run.audit({ action: 'childClosed', stepId: step.id, detail: `the child rejection rule gave ${error ?? JSON.stringify(value)}; the children are cancelled` });
   return 'cancel';
+}
+
+/** The escalation handlers of a user task a token waits at, for an SLA event. */
+function waitingHandlers(run: Run, event: Extract<RouteEvent, { type: 'slaEvent' }>): Array<{ token: Token; step: UserTaskStep; actions: RouteAction[] }> {
+  return run.state.tokens.flatMap((token) => {
+    const step = run.graph.step(token.stepId);
+    const actions = step.kind === 'userTask' ? step.handlers?.[SLA_EVENT_OF[event.kind]] : undefined;
+    return actions?.length ? [{ token, step: step as UserTaskStep, actions }] : [];
+  });
 }
 
 type EventHandler<T extends RouteEvent['type']> = (run: Run, event: Extract<RouteEvent, { type: T }>, context: RouteContext) => void;
@@ -116,6 +125,25 @@ const EVENT_HANDLERS: { [T in RouteEvent['type']]: EventHandler<T> } = {
     }
     run.at(step, token.id, () => run.moveOn(token, step));
   },
+  slaEvent: (run, event) => {
+    const handlerEvent = SLA_EVENT_OF[event.kind];
+    const routeActions = run.graph.route.handlers?.[handlerEvent] ?? [];
+    const waiting = waitingHandlers(run, event);
+    if (routeActions.length === 0 && waiting.length === 0) return;
+    // Each escalation is an event of its own: effects keyed by the sequence (notifications) must not pass for duplicates of an earlier escalation's.
+    run.state.sequence += 1;
+    run.addFacts({ sla: { kind: event.kind, clock: event.clock } });
+    const traced = { action: 'slaEscalation' as const, cause: `${event.kind} of ${event.clock}` };
+    if (routeActions.length > 0) {
+      // The route's own handlers act for the branch whose queue is the request's, so an assignQueue there stays the request's queue.
+      const holder = run.state.tokens.find((token) => token.queue);
+      const step = holder ? run.graph.step(holder.stepId) : undefined;
+      const runRoute = () => runActions(run, routeActions, { event: handlerEvent, stepId: step?.id, traced });
+      if (holder && step) run.at(step, holder.id, runRoute);
+      else runRoute();
+    }
+    for (const { token, step, actions } of waiting) run.at(step, token.id, () => runActions(run, actions, { event: handlerEvent, stepId: step.id, traced }));
+  },
   cancel: (run, event) => {
     for (const token of [...run.state.tokens]) run.release(token);
     run.audit({ action: 'cancelled', detail: event.reason });
@@ -132,10 +160,35 @@ export function interpret(route: RouteDefinition, state: RouteState, event: Rout
   if (state.route !== route.code || state.version !== route.version) {
     throw refuse('wrong_version', `The request is pinned to ${state.route} v${state.version}, not ${route.code} v${route.version}`, 'version');
   }
+  // SLA clocks may run past the route's end (until the request is closed): there is nothing left to escalate.
+  if (state.status === 'ended' && event.type === 'slaEvent') return { state: cloneState(state), effects: [] };
   if (state.status === 'ended') throw refuse('route_ended', 'The request has reached the end of its route', 'type');
   const run = new Run(graphOf(route), state, context, now);
   (EVENT_HANDLERS[event.type] as EventHandler<RouteEvent['type']>)(run, event, context);
   return { state: run.state, effects: run.effects };
+}
+
+const escalationHandler = (step: RouteStep | undefined, kind: SlaEventKind) => step?.kind === 'userTask' && (step.handlers?.[SLA_EVENT_OF[kind]]?.length ?? 0) > 0;
+const escalatingRoutes = new WeakMap<RouteDefinition, Set<SlaEventKind>>();
+
+/**
+ * Whether an SLA event of `kind` would run any handler for a request in `state`: the route's own, or those of a
+ * user task one of its tokens waits at. Without a state: whether the route has such handlers anywhere, a test
+ * cheap enough to skip requests without reading them (answered once per route object).
+ */
+export function escalates(route: RouteDefinition, kind: SlaEventKind, state?: RouteState): boolean {
+  if (!state) {
+    let kinds = escalatingRoutes.get(route);
+    if (!kinds) {
+      kinds = new Set((['warning', 'breach'] as const).filter((candidate) => (route.handlers?.[SLA_EVENT_OF[candidate]]?.length ?? 0) > 0 || route.steps.some((step) => escalationHandler(step, candidate))));
+      escalatingRoutes.set(route, kinds);
+    }
+    return kinds.has(kind);
+  }
+  if (state.status === 'ended' || state.route !== route.code || state.version !== route.version) return false;
+  if ((route.handlers?.[SLA_EVENT_OF[kind]]?.length ?? 0) > 0) return true;
+  const graph = graphOf(route);
+  return state.tokens.some((token) => escalationHandler(graph.steps.get(token.stepId), kind));
 }
 
 /** Every transition out of the request's user tasks, with why it is or is not offered. */

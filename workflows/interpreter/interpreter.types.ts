@@ -1,4 +1,4 @@
-import type { ChildRequestSpec, FlagValue, ResolutionKind } from '../model/route.types';
+import type { ChildRequestSpec, FlagValue, ResolutionKind, SlaEventKind } from '../model/route.types';
 
 /** The standard evaluation context (`request`, `client`, `contact`, `user`, ...), as the rule engine reads it. */
 export type ContextData = Record<string, unknown>;
@@ -59,7 +59,9 @@ export type RouteEvent =
   | { type: 'handBack'; tokenId?: string; reason?: string }
   | { type: 'timerFired'; timerId: string }
   | { type: 'childClosed'; childKey: string; resolution: ResolutionKind }
-  | { type: 'cancel'; resolution: ResolutionKind; reason?: string };
+  | { type: 'cancel'; resolution: ResolutionKind; reason?: string }
+  /** A regulation clock's warning or breach: the route's and the waiting user tasks' escalation handlers run; no token moves. */
+  | { type: 'slaEvent'; kind: SlaEventKind; clock: string };
 
 /** Why a rule decided as it did: its value and the inputs it read (`explainDecision` rebuilds the trace). */
 export interface RuleExplanation {
@@ -85,6 +87,7 @@ export type AuditAction =
   | 'ended'
   | 'cancelled'
   | 'actionSkipped'
+  | 'slaEscalation'
   | 'migrated'
   | 'reopened';
 

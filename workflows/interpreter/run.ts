@@ -57,6 +57,12 @@ export class Run {
     return this.cachedData;
   }
 
+  /** Facts of the event at hand that rules read beside the context, e.g. `sla` while an escalation runs. */
+  addFacts(facts: ContextData): void {
+    Object.assign(this.working, facts);
+    this.cachedData = undefined;
+  }
+
   attributes(): Record<string, unknown> {
     return this.working.request.attributes;
   }

@@ -30,9 +30,20 @@ describe('parseRoute', () => {
     ['an action of unknown kind', { ...contract(), handlers: { onEnter: [{ kind: 'sendFax', number: '1' }] } }, [{ path: '/handlers/onEnter/0/kind', message: 'must be equal to one of the allowed values' }]],
     ['a webhook to a non-HTTP address', { ...contract(), handlers: { onLeave: [{ kind: 'webhook', url: 'file:///etc/passwd', method: 'POST' }] } }, [{ path: '/handlers/onLeave/0/url', message: 'must match pattern "^https?://"' }]],
     ['a handler event a transition does not have', { ...contract(), transitions: [{ id: 'F', name: '', from: 'Start', to: 'Register', handlers: { onEnter: [] } }] }, [{ path: '/transitions/0/handlers', message: "must NOT have additional properties 'onEnter'" }]],
+    ['an SLA handler on a step that is not a user task', { ...contract(), steps: [{ id: 'S', name: '', kind: 'start', handlers: { onSlaBreach: [] } }] }, [{ path: '/steps/0/handlers', message: "must NOT have additional properties 'onSlaBreach'" }]],
+    ['an SLA handler on a transition', { ...contract(), transitions: [{ id: 'F', name: '', from: 'Start', to: 'Register', handlers: { onSlaWarning: [] } }] }, [{ path: '/transitions/0/handlers', message: "must NOT have additional properties 'onSlaWarning'" }]],
+    ['a malformed SLA escalation action', { ...contract(), handlers: { onSlaBreach: [{ kind: 'setPriority' }] } }, [{ path: '/handlers/onSlaBreach/0', message: "must have required property 'priority'" }]],
     ['a prompted attribute code with a comma', { ...contract(), transitions: [{ id: 'F', name: '', from: 'Start', to: 'Register', mustPrompt: ['A,B'] }] }, [{ path: '/transitions/0/mustPrompt/0', message: 'must match pattern "^[^,\\s]{1,128}$"' }]],
   ])('refuses %s', (_label, input, expected) => {
     expect(issues(input)).toMatchObject({ code: 'invalid_route', details: expected });
+  });
+
+  it('accepts SLA escalation handlers on the route and on user tasks', () => {
+    const route = contract();
+    route.handlers = { ...route.handlers, onSlaBreach: [{ kind: 'setPriority', priority: 1 }], onSlaWarning: [{ kind: 'notify', template: 'SLA_WARN', recipients: ['manager'] }] };
+    const task = route.steps.find((step: { kind: string }) => step.kind === 'userTask');
+    task.handlers = { onSlaWarning: [{ kind: 'assignQueue', queue: 'SENIOR', when: { '==': [{ var: 'sla.clock' }, 'resolution'] } }] };
+    expect(parseRoute(route)).toEqual(route);
   });
 
   it('refuses broken links: duplicate ids, missing steps, no start, a default that is not the gateway\'s', () => {

@@ -1,4 +1,4 @@
-import { ACTION_KINDS, HANDLER_EVENTS, RESOLUTION_KINDS, STEP_KINDS } from './route.types';
+import { ACTION_KINDS, HANDLER_EVENTS, RESOLUTION_KINDS, STEP_HANDLER_EVENTS, STEP_KINDS, TRANSITION_HANDLER_EVENTS, USER_TASK_HANDLER_EVENTS } from './route.types';
 
 /** JSON Schema (draft-07, for ajv 8) of a route version; the shapes mirror `route.types.ts`. */
 const id = { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_.-]{0,127}$' };
@@ -50,11 +50,12 @@ const childSpec = {
   additionalProperties: false,
 };
 const flag = {};
-const stepCommon = { id, name, kind: true, handlers: handlersFor(['onEnter', 'onLeave']), regulation: code };
+const stepCommon = { id, name, kind: true, handlers: handlersFor(STEP_HANDLER_EVENTS), regulation: code };
 const stepFields: Record<(typeof STEP_KINDS)[number], { required?: string[]; properties?: Record<string, unknown> }> = {
   start: {},
   userTask: {
     properties: {
+      handlers: handlersFor(USER_TASK_HANDLER_EVENTS),
       queues: {
         type: 'object',
         required: ['rules', 'default'],
@@ -112,7 +113,7 @@ const transition = {
     condition: rule,
     mustPrompt: codeList,
     mustChange: codeList,
-    handlers: handlersFor(['onHandOff', 'onRejection']),
+    handlers: handlersFor(TRANSITION_HANDLER_EVENTS),
   },
   additionalProperties: false,
 };

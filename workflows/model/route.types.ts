@@ -7,8 +7,17 @@ export type RuleJson = unknown;
 export const RESOLUTION_KINDS = ['resolved', 'unresolvable', 'erroneous', 'rejected'] as const;
 export type ResolutionKind = (typeof RESOLUTION_KINDS)[number];
 
-export const HANDLER_EVENTS = ['onEnter', 'onLeave', 'onHandOff', 'onRejection'] as const;
+export const HANDLER_EVENTS = ['onEnter', 'onLeave', 'onHandOff', 'onRejection', 'onSlaWarning', 'onSlaBreach'] as const;
 export type HandlerEvent = (typeof HANDLER_EVENTS)[number];
+/** Where each event may have handlers; the route level takes them all. */
+export const STEP_HANDLER_EVENTS = ['onEnter', 'onLeave'] as const;
+/** A regulation's warning and breach: they escalate work someone is doing, so only user tasks (and the route) take them. */
+export const SLA_HANDLER_EVENTS = ['onSlaWarning', 'onSlaBreach'] as const;
+export const USER_TASK_HANDLER_EVENTS = [...STEP_HANDLER_EVENTS, ...SLA_HANDLER_EVENTS] as const;
+export const TRANSITION_HANDLER_EVENTS = ['onHandOff', 'onRejection'] as const;
+export type SlaHandlerEvent = (typeof SLA_HANDLER_EVENTS)[number];
+export type SlaEventKind = 'warning' | 'breach';
+export const SLA_EVENT_OF: Record<SlaEventKind, SlaHandlerEvent> = { warning: 'onSlaWarning', breach: 'onSlaBreach' };
 
 export const ACTION_KINDS = ['setAttribute', 'assignQueue', 'notify', 'webhook', 'createChild', 'setPriority'] as const;
 export type ActionKind = (typeof ACTION_KINDS)[number];
@@ -82,7 +91,7 @@ export type StepKind = (typeof STEP_KINDS)[number];
 interface StepBase {
   id: string;
   name: string;
-  handlers?: Pick<EventHandlers, 'onEnter' | 'onLeave'>;
+  handlers?: Pick<EventHandlers, (typeof STEP_HANDLER_EVENTS)[number]>;
   /** Code of the regulation (time limits) that applies while the request is in this step. */
   regulation?: string;
 }
@@ -91,6 +100,7 @@ export interface StartStep extends StepBase {
 }
 export interface UserTaskStep extends StepBase {
   kind: 'userTask';
+  handlers?: Pick<EventHandlers, (typeof USER_TASK_HANDLER_EVENTS)[number]>;
   queues?: QueueSelection;
   attributeFlags?: Record<string, AttributeFlagOverride>;
 }
@@ -138,7 +148,7 @@ export interface Transition {
   mustPrompt?: string[];
   /** Attributes whose value must change when taking the transition. */
   mustChange?: string[];
-  handlers?: Pick<EventHandlers, 'onHandOff' | 'onRejection'>;
+  handlers?: Pick<EventHandlers, (typeof TRANSITION_HANDLER_EVENTS)[number]>;
 }
 
 export interface Bounds {
@@ -170,3 +180,6 @@ export interface RouteDefinition {
 }
 
 export type StepOfKind<K extends StepKind> = Extract<RouteStep, { kind: K }>;
+
+/** The events a step of this kind may have handlers for. */
+export const stepHandlerEvents = (kind: StepKind): readonly HandlerEvent[] => (kind === 'userTask' ? USER_TASK_HANDLER_EVENTS : STEP_HANDLER_EVENTS);

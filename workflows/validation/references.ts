@@ -1,5 +1,5 @@
 import type { RouteGraph } from '../model/route-graph';
-import { CHILD_REJECTION_OUTCOMES, type EventHandlers, type RouteAction, type RouteDefinition } from '../model/route.types';
+import { CHILD_REJECTION_OUTCOMES, SLA_HANDLER_EVENTS, type EventHandlers, type RouteAction, type RouteDefinition } from '../model/route.types';
 import { ruleVars, validateRule, type ContextSchema } from '../rules-port';
 import type { IssueList, PublishReferences } from './validation.types';
 
@@ -14,6 +14,8 @@ interface ActionSite {
   element: Element;
   where: string;
   action: RouteAction;
+  /** Fields the event adds to what the action's rules read. */
+  schema?: ContextSchema;
 }
 
 const CHILD_FIELDS: ContextSchema = {
@@ -23,10 +25,13 @@ const CHILD_FIELDS: ContextSchema = {
   'child.title': { type: 'string' },
   'child.resolution': { type: 'string' },
 };
+/** What an escalation's rules read about the warning or breach that set it off. */
+const SLA_FIELDS: ContextSchema = { sla: { type: 'object' }, 'sla.kind': { type: 'string' }, 'sla.clock': { type: 'string' } };
+const eventSchema = (event: string) => ((SLA_HANDLER_EVENTS as readonly string[]).includes(event) ? { schema: SLA_FIELDS } : {});
 
 function actionSites(route: RouteDefinition): ActionSite[] {
   const fromHandlers = (element: Element, handlers: EventHandlers | undefined) =>
-    Object.entries(handlers ?? {}).flatMap(([event, actions]) => (actions ?? []).map((action, index) => ({ element, where: `${event} action ${index + 1} (${action.kind})`, action })));
+    Object.entries(handlers ?? {}).flatMap(([event, actions]) => (actions ?? []).map((action, index) => ({ element, where: `${event} action ${index + 1} (${action.kind})`, action, ...eventSchema(event) })));
   return [
     ...fromHandlers({ id: route.code, name: route.name }, route.handlers),
     ...route.steps.flatMap((step) => [
@@ -52,11 +57,11 @@ function ruleSites(route: RouteDefinition, actions: ActionSite[]): RuleSite[] {
       if (step.onChildRejection !== undefined) sites.push({ element: step, where: 'child rejection rule', rule: step.onChildRejection, schema: CHILD_FIELDS });
     }
   }
-  for (const { element, where, action } of actions) {
-    if (action.when !== undefined) sites.push({ element, where: `${where} condition`, rule: action.when });
+  for (const { element, where, action, schema } of actions) {
+    if (action.when !== undefined) sites.push({ element, where: `${where} condition`, rule: action.when, schema });
     const value = action.kind === 'setAttribute' ? action.value : action.kind === 'setPriority' ? action.priority : action.kind === 'webhook' ? action.body : undefined;
-    if (value !== undefined) sites.push({ element, where, rule: value });
-    if (action.kind === 'createChild') for (const [code, rule] of Object.entries(action.attributes ?? {})) sites.push({ element, where: `${where} attribute ${code}`, rule });
+    if (value !== undefined) sites.push({ element, where, rule: value, schema });
+    if (action.kind === 'createChild') for (const [code, rule] of Object.entries(action.attributes ?? {})) sites.push({ element, where: `${where} attribute ${code}`, rule, schema });
   }
   return sites;
 }

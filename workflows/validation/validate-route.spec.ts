@@ -89,6 +89,16 @@ describe('validation before publishing', () => {
     expect(errors[0]).toMatch(/^Flow_Immediate \('Terminate at once \(BIS clients\)'\): condition: .*client\.categroy/);
   });
 
+  it('lets escalation rules read the SLA facts, and only escalation rules', () => {
+    const route = load('itil-incident.route.json');
+    const bySla = { '==': [{ var: 'sla.clock' }, 'resolution'] };
+    route.handlers = { onSlaBreach: [{ kind: 'setPriority', priority: 1, when: bySla }], onEnter: [{ kind: 'assignQueue', queue: 'Network', when: bySla }] };
+    route.steps = route.steps.map((step) => (step.kind === 'userTask' && step.id === 'FirstLine' ? { ...step, handlers: { onSlaWarning: [{ kind: 'assignQueue', queue: 'Major incidents', when: { '==': [{ var: 'sla.kind' }, 'warning'] } }] } } : step));
+    const errors = messages(route);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toBe("ITIL_INCIDENT ('Incident (ITIL)'): onEnter action 1 (assignQueue) condition: Unknown context field 'sla.clock' at /==/0/var");
+  });
+
   it('reports queues, attributes, templates, topics, regulations and dictionaries that do not exist', () => {
     const refs: PublishReferences = {
       ...references,

@@ -5,7 +5,7 @@ import { problemsEn } from '../pages/problems/messages.en';
 import { workOrdersEn } from '../pages/work-orders/messages.en';
 import { configEn } from '../pages/config/messages.en';
 import { transferEn } from '../pages/config/transfer/messages.en';
-import { routeMigrationEn } from '../pages/design/routes/messages.en';
+import { routeHandlersEn, routeMigrationEn } from '../pages/design/routes/messages.en';
 import { portalEn } from '../portal/messages.en';
 import { workspaceMoreEn } from '../pages/workspace/messages.en';
 /** English texts; the source of the message keys. Placeholders are written {name}. */
@@ -566,6 +566,7 @@ export const en = {
   ...configEn,
   ...transferEn,
   ...routeMigrationEn,
+  ...routeHandlersEn,
   ...portalEn,
   ...workspaceMoreEn,
   ...problemsEn,

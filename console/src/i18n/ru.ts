@@ -5,7 +5,7 @@ import { problemsRu } from '../pages/problems/messages.ru';
 import { workOrdersRu } from '../pages/work-orders/messages.ru';
 import { configRu } from '../pages/config/messages.ru';
 import { transferRu } from '../pages/config/transfer/messages.ru';
-import { routeMigrationRu } from '../pages/design/routes/messages.ru';
+import { routeHandlersRu, routeMigrationRu } from '../pages/design/routes/messages.ru';
 import { portalRu } from '../portal/messages.ru';
 import { workspaceMoreRu } from '../pages/workspace/messages.ru';
 import type { Messages } from './en';
@@ -567,6 +567,7 @@ export const ru: Messages = {
   ...configRu,
   ...transferRu,
   ...routeMigrationRu,
+  ...routeHandlersRu,
   ...portalRu,
   ...workspaceMoreRu,
   ...problemsRu,

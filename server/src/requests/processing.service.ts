@@ -11,6 +11,7 @@ import { queueRolesOf } from '../queues/queue-access';
 import type { ScheduledJob } from '../scheduler/entities/scheduled-job.entity';
 import { SchedulerService } from '../scheduler/scheduler.service';
 import { SlaClocks } from '../sla/sla-clocks';
+import { SlaTimers } from '../sla/sla-timers';
 import { languageOf } from '../topics/resolution/messages';
 import { validateAttributeWrite, valueIssues } from '../topics/resolution/value-validator';
 import type { RouteEvent } from '../../../workflows/index';
@@ -22,6 +23,7 @@ import { Idempotency } from './processing/idempotency';
 import { accessRequest, workableRequest } from './processing/request-access';
 import { contextData, stepOverrides, storedValues, TopicForms } from './processing/request-context';
 import { ROUTE_TIMER_JOB, RouteRunner } from './processing/route-runner';
+import { SlaEscalation } from './processing/sla-escalation';
 import { slaFollowers } from './processing/sla-followers';
 import { claimVersion, requireVersion, RequestSummary, StaleVersion, summaryOf, updateVersioned } from './processing/versioned-update';
 import { ROUTE_SOURCE, type RouteSource } from './route-source';
@@ -48,6 +50,7 @@ export class ProcessingService implements OnModuleInit {
     @Inject(ROUTE_SOURCE) routes: RouteSource,
     sla: SlaClocks,
     private readonly notifications: NotificationEvents,
+    private readonly slaTimers: SlaTimers,
   ) {
     this.runner = new RouteRunner({ routes, audit, mailDomain: config.mail.domain, autoCloseHours: config.closure.autoCloseHours, followers: slaFollowers(sla) });
     this.idempotency = new Idempotency(dataSource);
@@ -55,6 +58,8 @@ export class ProcessingService implements OnModuleInit {
 
   onModuleInit(): void {
     this.scheduler.register(ROUTE_TIMER_JOB, (job, manager, now) => this.timerFired(job, manager, now));
+    const escalation = new SlaEscalation(this.runner, this.audit);
+    this.slaTimers.onFired((manager, kind, firings, now) => escalation.fired(manager, kind, firings, now));
   }
 
   transition(actor: Principal, id: number, body: TransitionDto, options: CallOptions, now = new Date()): Promise<RequestSummary> {

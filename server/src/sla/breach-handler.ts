@@ -20,7 +20,18 @@ export interface BreachEffects {
   audit: (manager: EntityManager, record: AuditRecord, now: Date) => Promise<void>;
   /** The lines of a whole batch at once, when the caller can write them so; otherwise `audit` per line. */
   auditAll?: (manager: EntityManager, records: AuditRecord[], now: Date) => Promise<void>;
+  /** Told of the warnings or breaches just recorded, in the same transaction (replays are not told). */
+  fired?: SlaFiredListener;
 }
+
+/** A warning or breach just recorded: the request, the route version it is pinned to, and the clock. */
+export interface SlaFiring {
+  requestId: number;
+  routeVersionId: number | null;
+  clock: string;
+}
+/** Acts on new warnings or breaches in the transaction that records them: what it does lands with them or not at all. */
+export type SlaFiredListener = (manager: EntityManager, kind: BreachKind, firings: readonly SlaFiring[], now: Date) => Promise<void>;
 
 /** A running clock with a deadline, its request, and whether its breach of the kind at hand is already recorded. */
 interface RunningClock {
@@ -29,6 +40,7 @@ interface RunningClock {
   deadline: Date;
   policyId: number;
   priority: number | null;
+  routeVersionId: number | null;
   recorded: boolean;
 }
 
@@ -56,7 +68,7 @@ const placeholders = (values: readonly unknown[]) => values.map(() => '?').join(
 async function runningClocks(manager: EntityManager, kind: BreachKind, requestIds: readonly number[]): Promise<Map<string, RunningClock>> {
   const quote = (name: string) => manager.connection.driver.escape(name);
   const rows: Record<string, unknown>[] = await manager.query(
-    `SELECT ${NOTIFIED_REQUEST_COLUMNS.map((column) => `r.${quote(column)} AS ${quote(column)}`).join(', ')}, c.clock AS clock, c.deadline AS deadline, c.policyId AS policyId, c.priority AS clockPriority, b.id AS breachId
+    `SELECT ${NOTIFIED_REQUEST_COLUMNS.map((column) => `r.${quote(column)} AS ${quote(column)}`).join(', ')}, c.clock AS clock, c.deadline AS deadline, c.policyId AS policyId, c.priority AS clockPriority, r.routeVersionId AS routeVersionId, b.id AS breachId
      FROM sla_clocks c
      JOIN requests r ON r.id = c.requestId
      LEFT JOIN sla_breaches b ON b.requestId = c.requestId AND b.clock = c.clock AND b.kind = ? AND b.deadline = c.deadline
@@ -72,7 +84,7 @@ async function runningClocks(manager: EntityManager, kind: BreachKind, requestId
     const request = requests.get(id) ?? toRequest(row);
     requests.set(id, request);
     const { clock, deadline, policyId } = toClock(row);
-    clocks.set(`${id}|${clock}`, { request, clock, deadline: deadline as Date, policyId, priority: row.clockPriority === null ? null : Number(row.clockPriority), recorded: row.breachId !== null });
+    clocks.set(`${id}|${clock}`, { request, clock, deadline: deadline as Date, policyId, priority: row.clockPriority === null ? null : Number(row.clockPriority), routeVersionId: row.routeVersionId === null ? null : Number(row.routeVersionId), recorded: row.breachId !== null });
   }
   return clocks;
 }
@@ -156,4 +168,5 @@ export async function fireSlaTimers(kind: BreachKind, jobs: readonly ScheduledJo
     await dispatchNotification(manager, { type: `sla.${kind}`, requestId: request.id, key: String(breachId), sla: { clock, deadline, recipients } }, now, effects.mailDomain, cache);
   }
   await cache.flush(manager, now, effects.mailDomain);
+  await effects.fired?.(manager, kind, firings.map(({ request, routeVersionId, clock }) => ({ requestId: request.id, routeVersionId, clock })), now);
 }

@@ -6,11 +6,11 @@ import { SlaController } from './sla.controller';
 import { SlaRequestsService } from './sla-requests.service';
 import { SlaTimers } from './sla-timers';
 
-/** Regulation: calendars, policies, request clocks and their timers. Exports SlaClocks for the requests module. */
+/** Regulation: calendars, policies, request clocks and their timers. Exports SlaClocks and SlaTimers (warning and breach listeners) for the requests module. */
 @Module({
   imports: [SchedulerModule],
   controllers: [SlaController],
   providers: [SlaClocks, SlaConfigService, SlaRequestsService, SlaTimers],
-  exports: [SlaClocks],
+  exports: [SlaClocks, SlaTimers],
 })
 export class SlaModule {}

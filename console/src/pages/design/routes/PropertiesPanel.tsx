@@ -2,7 +2,7 @@ import { Collapse, Empty, Input, Select, Switch, Typography } from 'antd';
 import type { ContextSchema } from '../../../components/rules/engine';
 import { RuleEditor } from '../../../components/rules/RuleEditor';
 import { useI18n } from '../../../i18n/i18n';
-import { HANDLER_EVENTS, RESOLUTION_KINDS } from '../../../../../workflows/model/route.types';
+import { HANDLER_EVENTS, RESOLUTION_KINDS, STEP_HANDLER_EVENTS, TRANSITION_HANDLER_EVENTS, USER_TASK_HANDLER_EVENTS } from '../../../../../workflows/model/route.types';
 import { BpmnServices, DiagramElement, extensionsOf, ModdleElement, readJson, setExtensions } from './bpmn-services';
 import { FlagOverridesEditor, HandlersEditor, QueueSelectionEditor } from './StepExtensions';
 
@@ -15,8 +15,12 @@ interface PanelProps {
   attributes: string[];
 }
 
-const STEP_EVENTS = HANDLER_EVENTS.filter((event) => event === 'onEnter' || event === 'onLeave');
-const FLOW_EVENTS = HANDLER_EVENTS.filter((event) => event === 'onHandOff' || event === 'onRejection');
+/** The handler events each element takes, as the route model allows them: the route (the process) takes every one. */
+function handlerEvents(type: string): readonly string[] {
+  if (type === 'bpmn:Process') return HANDLER_EVENTS;
+  if (type === 'bpmn:SequenceFlow') return TRANSITION_HANDLER_EVENTS;
+  return type === 'bpmn:UserTask' ? USER_TASK_HANDLER_EVENTS : STEP_HANDLER_EVENTS;
+}
 
 /** The steps a reopened request may go back to: the user tasks of the process (the route refuses any other kind). */
 function stepsOf(bo: ModdleElement): { id: string; name?: string }[] {
@@ -24,14 +28,15 @@ function stepsOf(bo: ModdleElement): { id: string; name?: string }[] {
   return (parent?.flowElements ?? []).filter((element) => element.$type === 'bpmn:UserTask').map((element) => ({ id: element.id ?? '', name: element.name }));
 }
 
-/** Docket's extension of the selected element: step kind, queues, conditions, handlers, flags, time limits. */
+/** Docket's extension of the selected element (the route itself when none is): step kind, queues, conditions, handlers, flags, time limits. */
 export function PropertiesPanel({ element, services, schema, sample, queues, attributes }: PanelProps) {
   const { t, tOr } = useI18n();
   if (!element || element.type === 'label') return <Empty description={t('modeller.pickElement')} />;
   const bo = element.businessObject;
   const update = (properties: Record<string, unknown>) => services.modeling.updateProperties(element, properties);
   const isFlow = element.type === 'bpmn:SequenceFlow';
-  const isStep = !isFlow && element.type !== 'bpmn:Process';
+  const isRoute = element.type === 'bpmn:Process';
+  const isStep = !isFlow && !isRoute;
   const condition = bo.conditionExpression ? readJson(bo.conditionExpression.body) : undefined;
   const timer = element.type === 'bpmn:IntermediateCatchEvent' ? bo.eventDefinitions?.[0] : undefined;
   const prompt = extensionsOf(element, 'docket:Prompt')[0];
@@ -99,13 +104,13 @@ export function PropertiesPanel({ element, services, schema, sample, queues, att
       label: t('modeller.regulation'),
       children: <Input aria-label={t('modeller.regulation')} defaultValue={String(bo.get('docket:regulation') ?? '')} placeholder={t('modeller.regulationHint')} onBlur={(event) => update({ 'docket:regulation': event.target.value || undefined })} />,
     },
-    (isStep || isFlow) && { key: 'handlers', label: t('modeller.handlers'), children: <HandlersEditor element={element} services={services} events={isFlow ? FLOW_EVENTS : STEP_EVENTS} /> },
+    { key: 'handlers', label: t('modeller.handlers'), children: <HandlersEditor element={element} services={services} events={handlerEvents(element.type)} /> },
   ].filter((section): section is { key: string; label: string; children: React.JSX.Element } => Boolean(section));
 
   return (
     <div key={element.id} data-testid="properties-panel">
       <Typography.Title level={5}>{tOr(`modeller.kind.${element.type}`, element.type)}</Typography.Title>
-      <Typography.Text type="secondary">{element.id}</Typography.Text>
+      <Typography.Text type="secondary">{isRoute ? t('modeller.routeHint') : element.id}</Typography.Text>
       <label style={{ display: 'block', margin: '8px 0' }}>
         {t('modeller.name')}
         <Input aria-label={t('modeller.name')} defaultValue={bo.name ?? ''} onBlur={(event) => update({ name: event.target.value })} onPressEnter={(event) => update({ name: (event.target as HTMLInputElement).value })} />

@@ -42,6 +42,11 @@ export default function RouteModeller({ route, onChanged }: { route: RouteSummar
 
   const service = useCallback(<T,>(name: string) => modeler.current!.get(name) as T, []);
   const services = (): BpmnServices => ({ modeling: service('modeling'), moddle: service('moddle') });
+  /** With nothing selected the panel edits the route itself (the process); not before a diagram is loaded. */
+  const routeElement = () => {
+    const root = service<{ getRootElement(): DiagramElement | undefined }>('canvas').getRootElement();
+    return root?.type === 'bpmn:Process' ? root : null;
+  };
 
   useEffect(() => {
     const titles: PaletteTitles = {
@@ -173,7 +178,7 @@ export default function RouteModeller({ route, onChanged }: { route: RouteSummar
         </Col>
         <Col span={8}>
           {modeler.current && (
-            <PropertiesPanel element={selected} services={services()} schema={context.schema} sample={context.sample}
+            <PropertiesPanel element={selected ?? routeElement()} services={services()} schema={context.schema} sample={context.sample}
               queues={(queues.data?.items ?? []).map((queue) => queue.code)} attributes={context.attributes.map((attribute) => attribute.code)} />
           )}
         </Col>

@@ -82,7 +82,7 @@ export function FlagOverridesEditor({ element, services, schema, sample, attribu
 
 /** Handlers: actions (JSON, as Docket's route model defines them) run on the given events. */
 export function HandlersEditor({ element, services, events }: { element: DiagramElement; services: BpmnServices; events: readonly string[] }) {
-  const { t } = useI18n();
+  const { t, tOr } = useI18n();
   const actions = extensionsOf(element, 'docket:Action').filter((action) => events.includes(String(action.get('event'))));
   const others = extensionsOf(element, 'docket:Action').filter((action) => !events.includes(String(action.get('event'))));
   const write = (next: ModdleElement[]) => setExtensions(services, element, 'docket:Action', [...others, ...next]);
@@ -92,7 +92,7 @@ export function HandlersEditor({ element, services, events }: { element: Diagram
       {actions.map((item, index) => (
         <Flex key={index} vertical gap={4}>
           <Flex gap={4}>
-            <Select aria-label={t('modeller.handlerEvent')} value={String(item.get('event'))} options={events.map((event) => ({ value: event, label: event }))} style={{ flex: 1 }}
+            <Select aria-label={t('modeller.handlerEvent')} value={String(item.get('event'))} options={events.map((event) => ({ value: event, label: tOr(`modeller.event.${event}`, event) }))} style={{ flex: 1 }}
               onChange={(event: string) => write(actions.map((other, at) => (at === index ? action(event, String(other.body ?? '')) : other)))} />
             <Button aria-label={t('modeller.removeHandler')} icon={<DeleteOutlined />} onClick={() => write(actions.filter((_, at) => at !== index))} />
           </Flex>

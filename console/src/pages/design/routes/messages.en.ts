@@ -18,3 +18,15 @@ export const routeMigrationEn = {
   'migration.summary': '{movable} can move, {blocked} cannot',
   'migration.done': '{moved} requests moved to version {to}, {blocked} stayed',
 };
+
+/** English names of the handler events in the modeller's properties panel, spread into i18n/en.ts. */
+export const routeHandlersEn = {
+  'modeller.kind.bpmn:Process': 'Route',
+  'modeller.routeHint': 'Route-wide settings. Select an element of the diagram to edit its properties.',
+  'modeller.event.onEnter': 'On entering the step (onEnter)',
+  'modeller.event.onLeave': 'On leaving the step (onLeave)',
+  'modeller.event.onHandOff': 'On hand-off (onHandOff)',
+  'modeller.event.onRejection': 'On hand-back (onRejection)',
+  'modeller.event.onSlaWarning': 'On SLA warning (onSlaWarning)',
+  'modeller.event.onSlaBreach': 'On SLA breach (onSlaBreach)',
+};

@@ -1,4 +1,4 @@
-import type { routeMigrationEn } from './messages.en';
+import type { routeHandlersEn, routeMigrationEn } from './messages.en';
 
 /** Русские тексты редактора плана миграции в моделлере маршрутов. */
 export const routeMigrationRu: Record<keyof typeof routeMigrationEn, string> = {
@@ -19,4 +19,16 @@ export const routeMigrationRu: Record<keyof typeof routeMigrationEn, string> = {
   'migration.refused': 'не переносится: {reasons}',
   'migration.summary': 'можно перенести: {movable}, нельзя: {blocked}',
   'migration.done': 'Перенесено на версию {to}: {moved}, осталось: {blocked}',
+};
+
+/** Русские названия событий обработчиков в панели свойств моделлера. */
+export const routeHandlersRu: Record<keyof typeof routeHandlersEn, string> = {
+  'modeller.kind.bpmn:Process': 'Маршрут',
+  'modeller.routeHint': 'Настройки всего маршрута. Выберите элемент схемы, чтобы изменить его свойства.',
+  'modeller.event.onEnter': 'При входе в шаг (onEnter)',
+  'modeller.event.onLeave': 'При выходе из шага (onLeave)',
+  'modeller.event.onHandOff': 'При передаче (onHandOff)',
+  'modeller.event.onRejection': 'При возврате (onRejection)',
+  'modeller.event.onSlaWarning': 'При предупреждении SLA (onSlaWarning)',
+  'modeller.event.onSlaBreach': 'При нарушении SLA (onSlaBreach)',
 };
