@@ -41,6 +41,9 @@ const MATRIX: Record<string, string> = {
   'POST /api/requests/:id/watch':                                  'AAA ADA ADA AAA DDD DDD DDD',
   'DELETE /api/requests/:id/watch':                                'AAA ADA ADA AAA DDD DDD DDD',
   'POST /api/requests/:id/escalate-up':                            'ADA ADA ADA DDD DDD DDD DDD',
+  'POST /api/requests/:id/links':                                  'ADA ADA ADA DDD DDD DDD DDD',
+  'DELETE /api/requests/:id/links/:linkId':                        'ADA ADA ADA DDD DDD DDD DDD',
+  'PUT /api/requests/:id/tags':                                    'ADA ADA ADA DDD DDD DDD DDD',
   'POST /api/requests/:id/work-orders':                            'ADA ADA ADA DDD DDD DDD DDD',
   'GET /api/requests/:id/work-orders':                             'AAA ADA ADA AAA DDD DDD DDD',
   'GET /api/work-orders':                                          'AAA ADA ADA AAA DDD ADA DDD',
@@ -129,6 +132,12 @@ describe.each(testDatabases())('authorisation matrix on %s', (database) => {
   const { ok } = apiAs(() => t, tokens);
   const file = (name: string) => ({ name, type: 'text/plain', content: Buffer.from(`notes for ${name}\n`) });
   const attach = async (requestId: number, who = 'owner') => (await upload(t.url, `/api/requests/${requestId}/attachments`, tokens[who], file('notes.txt'))).body.id as number;
+  /** The request's relatedTo link to the link target, made afresh when an allowed DELETE has consumed it. */
+  const relatedLink = async (requestId: number): Promise<number> => {
+    const links: { id: number; kind: string; direction: string; request: { id: number } }[] = (await ok('owner', 'GET', `/api/requests/${requestId}`, undefined, 200)).links;
+    const existing = links.find((link) => link.kind === 'relatedTo' && link.direction === 'outgoing' && link.request.id === ids.linkTarget);
+    return existing?.id ?? (await ok('owner', 'POST', `/api/requests/${requestId}/links`, { kind: 'relatedTo', requestId: ids.linkTarget }, 201)).id;
+  };
 
   /**
    * How each endpoint is called for the scope's request, with a body that passes validation, so a denial
@@ -156,6 +165,10 @@ describe.each(testDatabases())('authorisation matrix on %s', (database) => {
       'POST /api/requests/:id/watch': { path: `${r}/watch` },
       'DELETE /api/requests/:id/watch': { path: `${r}/watch` },
       'POST /api/requests/:id/escalate-up': { path: `${r}/escalate-up`, body: { reason: 'Matrix' } },
+      // The target is in queue A, which every staff caller reads; a repeated allowed call answers 409 link_exists.
+      'POST /api/requests/:id/links': { path: `${r}/links`, body: { kind: 'duplicateOf', requestId: ids.linkTarget } },
+      'DELETE /api/requests/:id/links/:linkId': { path: `${r}/links/${await relatedLink(f.requestId)}` },
+      'PUT /api/requests/:id/tags': { path: `${r}/tags`, body: { tags: ['Matrix'] } },
       'POST /api/requests/:id/work-orders': { path: `${r}/work-orders`, body: { partnerId: ids.P1, subject: 'Matrix' } },
       'GET /api/requests/:id/work-orders': { path: `${r}/work-orders` },
       'GET /api/work-orders': { path: '/api/work-orders?pageSize=200', listed: (body) => has(f.workOrderId)(body.items) },
@@ -242,6 +255,7 @@ describe.each(testDatabases())('authorisation matrix on %s', (database) => {
       f.attachmentId = await attach(f.requestId);
       f.workOrderId = (await ok('owner', 'POST', `/api/requests/${f.requestId}/work-orders`, { partnerId: ids[partner], subject: 'Fix it' }, 201)).id;
     }
+    ids.linkTarget = (await ok('owner', 'POST', '/api/contacts', { requests: [{ topicId: ids.topic, type: 'incident', impact: 3, urgency: 3, subject: 'Link target', queueId: ids.QA }] }, 201)).requests[0].id;
     for (const name of ['problem', 'stateProblem']) ids[name] = (await ok('owner', 'POST', '/api/problems', { subject: name }, 201)).id;
     await ok('owner', 'POST', `/api/problems/${ids.problem}/requests`, { requestIds: SCOPES.map((scope) => fixtures[scope].requestId) }, 200);
   });

@@ -16,6 +16,7 @@ import { Contact } from './entities/contact.entity';
 import { CustomerRequest } from './entities/customer-request.entity';
 import { RequestValue } from './entities/request-value.entity';
 import { RequestEscalation } from './escalation/entities/request-escalation.entity';
+import { linkedProblemsOf, linksOf, tagsOf } from './links/request-links.view';
 import { RequestListQuery } from './list/request-list.query';
 import type { StoredAttribute } from './list/request-list.types';
 import { accessRequest, READ_ALL } from './processing/request-access';
@@ -54,7 +55,7 @@ export class RequestViewsService {
     const access = accessRequest(manager, actor, id);
     const afterAccess = <T>(read: (request: CustomerRequest) => Promise<T>) => access.then(({ request }) => read(request));
     const liveValueRows = rowsWhere(manager, RequestValue, { requestId: id });
-    const [{ request, canWork }, { values, data }, route, contact, family, discussions, history, escalations] = await Promise.all([
+    const [{ request, canWork }, { values, data }, route, contact, family, discussions, history, escalations, links, problems, tags] = await Promise.all([
       access,
       afterAccess((request) => this.valuesAndContext(manager, forms, actor, request, liveValueRows)),
       afterAccess((request) => this.runner.pinned(manager, request)),
@@ -63,6 +64,9 @@ export class RequestViewsService {
       discussionThreads(manager, id),
       rowsWhere(manager, AuditEntry, { entityType: 'request', entityId: String(id) }),
       rowsWhere(manager, RequestEscalation, { requestId: id }),
+      linksOf(manager, forms, id),
+      linkedProblemsOf(manager, id),
+      tagsOf(manager, id),
       liveValueRows,
       forms.config(),
     ]);
@@ -84,6 +88,9 @@ export class RequestViewsService {
       escalations,
       parent: family.parent,
       children: family.children,
+      links,
+      problems,
+      tags,
     };
   }
 

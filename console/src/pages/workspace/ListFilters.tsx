@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useRemote } from '../../api/hooks';
 import type { Queue } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
-import { ATTRIBUTE_OPERATORS, LIST_STATES, LIST_VIEWS, type ListControls, type ListState } from './list-query';
+import { ATTRIBUTE_OPERATORS, LIST_STATES, LIST_VIEWS, normalTag, type ListControls, type ListState } from './list-query';
 import type { QueueCount, QueueMember, RequestGroups, RequestPage, ListView } from './types';
 
 interface ListFiltersProps {
@@ -32,7 +32,7 @@ function useValuesOf(by: 'status' | 'priority', controls: ListControls, chosen: 
   return { values, loading: groups.loading, onOpenChange };
 }
 
-/** The operator views, the queue, and the conditions on request fields and list-column attributes. */
+/** The operator views, the queue, the conditions on request fields and list-column attributes, and tags. */
 export function ListFilters({ controls, onChange, queues, counts, readAll, columns, staff }: ListFiltersProps) {
   const { t, tOr } = useI18n();
   const [subject, setSubject] = useState(controls.subject);
@@ -96,6 +96,16 @@ export function ListFilters({ controls, onChange, queues, counts, readAll, colum
           value={controls.assignee}
           onChange={(assignee) => set({ assignee })}
           options={[{ value: 'none' as const, label: t('workspace.unassigned') }, ...staff.map((member) => ({ value: member.id, label: member.displayName }))]}
+        />
+        <Select<string[]>
+          mode="tags"
+          aria-label={t('workspace.tags.filter')}
+          placeholder={t('workspace.tags.filterAny')}
+          allowClear
+          tokenSeparators={[',']}
+          style={{ minWidth: 200 }}
+          value={controls.tags}
+          onChange={(values) => set({ tags: [...new Set(values.map(normalTag).filter(Boolean))] })}
         />
       </Flex>
       <Flex wrap gap={8} data-testid="attribute-filter">

@@ -13,6 +13,8 @@ import { CardAttributes } from './CardAttributes';
 import { CardClosure } from './CardClosure';
 import { CardDiscussions } from './CardDiscussions';
 import { CardHistory } from './CardHistory';
+import { CardLinks } from './CardLinks';
+import { CardTags } from './CardTags';
 import { useCardAction } from './card-action';
 import { useQueueStaff } from './queue-staff';
 import { safeHtml } from './rich-text';
@@ -36,8 +38,8 @@ function attachmentCount(card: RequestCardView): number {
   return card.history.reduce((count, entry) => count + (entry.action === 'attachment.add' ? 1 : entry.action === 'attachment.delete' ? -1 : 0), 0);
 }
 
-/** One request: its fields, what can be done at its current step, its attributes, discussions, history and SLA clocks. */
-export function RequestCard({ id, onBack }: { id: number; onBack(): void }) {
+/** One request: its fields and tags, what can be done at its current step, its attributes, discussions, links, history and SLA clocks. */
+export function RequestCard({ id, onBack, onOpen }: { id: number; onBack(): void; onOpen(id: number): void }) {
   const { t, tOr, locale } = useI18n();
   const { can, user } = useAuth();
   const remote = useRemote<RequestCardView>(`/requests/${id}`);
@@ -61,6 +63,8 @@ export function RequestCard({ id, onBack }: { id: number; onBack(): void }) {
   }
   const { request } = card;
   const working = card.canWork && can('requests.work') && request.isOpen;
+  // Links and tags, like files, may still be written on a closed request; only an archived one is read-only (canWork).
+  const linkable = card.canWork && can('requests.work');
   const specs = specsOfCard(card);
   const reload = () => {
     action.clearStale();
@@ -76,6 +80,7 @@ export function RequestCard({ id, onBack }: { id: number; onBack(): void }) {
       <Typography.Title level={2} style={{ marginTop: 0 }}>
         {request.number} · {request.subject}
       </Typography.Title>
+      <CardTags requestId={request.id} tags={card.tags} action={action} editable={linkable} />
       {action.stale && (
         <Alert
           type="warning"
@@ -113,6 +118,7 @@ export function RequestCard({ id, onBack }: { id: number; onBack(): void }) {
         items={[
           { key: 'attributes', label: t('workspace.attributes'), children: <CardAttributes card={card} specs={specs} action={action} editable={working} /> },
           { key: 'discussions', label: t('workspace.discussions', { count: card.discussions.length }), children: <CardDiscussions card={card} action={action} editable={working} /> },
+          { key: 'links', label: t('workspace.links', { count: (card.parent ? 1 : 0) + card.children.length + card.problems.length + card.links.length }), children: <CardLinks card={card} action={action} editable={linkable} onOpen={onOpen} /> },
           { key: 'attachments', label: t('workspace.attachments', { count: attachmentCount(card) }), children: <CardAttachments card={card} editable={card.canWork && can('requests.work')} onUploaded={remote.reload} /> },
           { key: 'history', label: t('workspace.history'), children: <CardHistory history={card.history} /> },
           ...(can('sla.read') ? [{ key: 'sla', label: t('workspace.sla'), children: <SlaClocks requestId={request.id} version={request.version} /> }] : []),

@@ -30,7 +30,7 @@ export default function RequestsPage() {
   if (opened) {
     return (
       <Suspense fallback={<Spin />}>
-        <RequestCard id={opened} onBack={() => setParams({})} />
+        <RequestCard key={opened} id={opened} onBack={() => setParams({})} onOpen={(id) => setParams({ request: String(id) })} />
       </Suspense>
     );
   }

@@ -1,6 +1,9 @@
 import type { Query } from '../../api/client';
 import type { ListFilter, ListView, SavedListQuery } from './types';
 
+/** Tags as the server stores and compares them (the same pure function, imported from its source). */
+export { MAX_TAGS, MAX_TAG_LENGTH, normalTag } from '../../../../server/src/requests/links/request-tags';
+
 export const LIST_VIEWS: ListView[] = ['queue', 'mine', 'myQueues', 'unassigned', 'overdue', 'watched'];
 export const LIST_STATES = ['open', 'closed', 'all'] as const;
 export type ListState = (typeof LIST_STATES)[number];
@@ -28,10 +31,12 @@ export interface ListControls {
   /** A user id, or `none` for unassigned requests. */
   assignee?: number | 'none';
   attribute: AttributeFilter;
+  /** Requests carrying every one of these tags. */
+  tags: string[];
   extra: ListFilter[];
 }
 
-export const EMPTY_CONTROLS: ListControls = { view: 'queue', state: 'open', subject: '', statuses: [], priorities: [], attribute: { op: 'eq', value: '' }, extra: [] };
+export const EMPTY_CONTROLS: ListControls = { view: 'queue', state: 'open', subject: '', statuses: [], priorities: [], attribute: { op: 'eq', value: '' }, tags: [], extra: [] };
 
 const valueless = (op: string) => op === 'isNull' || op === 'notNull';
 
@@ -52,7 +57,8 @@ export function filtersOf(controls: ListControls): ListFilter[] {
 /** GET /api/requests (and /groups) parameters for the controls, without paging. */
 export function listParams(controls: ListControls, more: ListFilter[] = []): Query {
   const filters = [...filtersOf(controls), ...more];
-  return { view: controls.view, queueId: controls.queueId, state: controls.state, sort: controls.sort, filters: filters.length ? JSON.stringify(filters) : undefined };
+  // Tags hold no commas: the server reads `tag=a,b` as both.
+  return { view: controls.view, queueId: controls.queueId, state: controls.state, sort: controls.sort, filters: filters.length ? JSON.stringify(filters) : undefined, tag: controls.tags.length ? controls.tags.join(',') : undefined };
 }
 
 export function savedQueryOf(controls: ListControls): SavedListQuery {

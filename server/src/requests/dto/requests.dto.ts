@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsObject, IsOptional, IsString, Length, MaxLength, Min, ValidateNested } from 'class-validator';
 import { BooleanQuery, RichTextField, SubjectField } from '../../common/dto-fields';
 import { PageQuery } from '../../common/paging';
@@ -165,6 +165,16 @@ export class RequestListQueryDto extends PageQuery {
   @BooleanQuery()
   @IsBoolean()
   archived?: boolean;
+
+  @ApiPropertyOptional({ type: [String], description: 'only requests carrying every tag given (comma-separated, or the parameter repeated); compared as stored: trimmed, lower-cased' })
+  @IsOptional()
+  // Tags hold no commas, so `tag=a,b` is two of them; a repeated parameter arrives as an array.
+  @Transform(({ value }) => (typeof value === 'string' ? value.split(',') : Array.isArray(value) ? value.flatMap((item) => (typeof item === 'string' ? item.split(',') : [item])) : value))
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @Length(1, 64, { each: true })
+  tag?: string[];
 }
 
 export class CreateDiscussionDto {

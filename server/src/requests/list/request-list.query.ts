@@ -52,6 +52,11 @@ export class RequestListQuery {
     if (spec.archived) builder.andWhere('r.archivedAt IS NOT NULL');
     else if (spec.open !== true) builder.andWhere('r.archivedAt IS NULL');
     if (spec.watchedBy !== undefined) builder.andWhere(`r.id IN (SELECT w.requestId FROM request_watchers w WHERE w.userId = :${this.name()})`, { [this.last()]: spec.watchedBy });
+    // One EXISTS per tag, each a probe of the (requestId, tag) key: a request must carry them all.
+    for (const tag of spec.tags ?? []) {
+      const parameter = this.name();
+      builder.andWhere(`EXISTS (SELECT 1 FROM request_tags t_${parameter} WHERE t_${parameter}.requestId = r.id AND t_${parameter}.tag = :${parameter})`, { [parameter]: tag });
+    }
     spec.filters.forEach((filter) => this.applyFilter(builder, filter, spec));
     if (forCount) return builder;
     spec.sort.forEach((sort, index) => this.applySort(builder, sort, index, spec));
@@ -93,7 +98,7 @@ export class RequestListQuery {
    * Null when the filters need the request row.
    */
   private async countFromValues(builder: SelectQueryBuilder<CustomerRequest>, spec: RequestListSpec): Promise<number | null> {
-    if (spec.open !== true || !spec.queueIds?.length || spec.watchedBy !== undefined || spec.archived || spec.filters.length === 0) return null;
+    if (spec.open !== true || !spec.queueIds?.length || spec.watchedBy !== undefined || spec.tags?.length || spec.archived || spec.filters.length === 0) return null;
     const attributes = spec.filters.map((filter) => (filter.op === 'isNull' || filter.op === 'ne' ? undefined : this.target(filter.field)?.attribute));
     if (attributes.some((attribute) => !attribute)) return null;
     const [first, ...rest] = spec.filters.map((filter, index) => this.valuesSubquery(attributes[index]!, filter, spec));

@@ -25,6 +25,8 @@ export interface RequestListSpec {
   archived?: boolean;
   /** Only the requests this user watches. */
   watchedBy?: number;
+  /** Only the requests carrying every one of these tags (normalised as stored). */
+  tags?: string[];
   page: number;
   pageSize: number;
 }

@@ -7,11 +7,12 @@ import { VALUE_TYPE_SPECS } from '../../topics/resolution/value-types';
 import type { RequestListQueryDto } from '../dto/requests.dto';
 import { AttributeSlot } from '../entities/attribute-slot.entity';
 import type { ListFilter, ListSort, RequestListSpec, StoredAttribute } from '../list/request-list.types';
+import { normalTag } from '../links/request-tags';
 import { READ_ALL } from '../processing/request-access';
 import { hiddenFieldPaths, visibleAttributeCodes } from './attribute-visibility';
 
 /** The request list parameters a list, a group-by and a saved filter share. */
-export type ListParameters = Pick<RequestListQueryDto, 'queueId' | 'view' | 'state' | 'filters' | 'sort' | 'archived' | 'page' | 'pageSize'>;
+export type ListParameters = Pick<RequestListQueryDto, 'queueId' | 'view' | 'state' | 'filters' | 'sort' | 'archived' | 'page' | 'pageSize'> & Pick<Partial<RequestListQueryDto>, 'tag'>;
 
 /**
  * Turns list parameters into the list specification for one caller: the queues they may read, the
@@ -39,6 +40,7 @@ export async function listSpecFor(manager: EntityManager, actor: Principal, quer
     filters.push({ field: 'dueAt', op: 'lt', value: now.toISOString() });
   }
   if (query.view === 'watched') spec.watchedBy = actor.userId;
+  if (query.tag?.length) spec.tags = [...new Set(query.tag.map(normalTag).filter(Boolean))];
   if (query.archived) {
     // Archived requests are all closed; the state parameter does not narrow them further.
     spec.archived = true;
