@@ -58,6 +58,10 @@ describe.each(testDatabases())('request links and tags on %s', (database) => {
       { actor: 'olga', changes: [{ field: 'link', old: null, new: { id: duplicate.id, kind: 'duplicateOf', direction: 'outgoing', number: b.number } }] },
       { actor: 'olga', changes: [{ field: 'link', old: null, new: { id: related.id, kind: 'relatedTo', direction: 'outgoing', number: b.number } }] },
     ]);
+    expect(await journal(b.id, 'link.add')).toEqual([
+      { actor: 'olga', changes: [{ field: 'link', old: null, new: { id: duplicate.id, kind: 'duplicateOf', direction: 'incoming', number: a.number } }] },
+      { actor: 'olga', changes: [{ field: 'link', old: null, new: { id: related.id, kind: 'relatedTo', direction: 'incoming', number: a.number } }] },
+    ]);
 
     // The same link again is refused (relatedTo either way round), as is making each the other's duplicate.
     const again = await as('olga', 'POST', `/api/requests/${a.id}/links`, { kind: 'duplicateOf', requestId: b.id });
@@ -113,6 +117,9 @@ describe.each(testDatabases())('request links and tags on %s', (database) => {
     expect(await journal(a.id, 'link.remove')).toEqual([
       { actor: 'olga', changes: [{ field: 'link', old: { id: incoming.id, kind: 'relatedTo', direction: 'incoming', number: other.number }, new: null }] },
       { actor: 'olga', changes: [{ field: 'link', old: { id: outgoing.id, kind: 'duplicateOf', direction: 'outgoing', number: b.number }, new: null }] },
+    ]);
+    expect(await journal(other.id, 'link.remove')).toEqual([
+      { actor: 'olga', changes: [{ field: 'link', old: { id: incoming.id, kind: 'relatedTo', direction: 'outgoing', number: a.number }, new: null }] },
     ]);
   });
 
@@ -177,6 +184,12 @@ describe.each(testDatabases())('request links and tags on %s', (database) => {
     const groups = await ok('olga', 'GET', '/api/requests/groups?by=queueId&state=all&tag=floor-2', undefined, 200);
     expect(groups).toMatchObject({ total: 2, groups: [{ key: ids.FIRST, count: 2 }] });
     expect((await as('olga', 'GET', `/api/requests?tag=${'x'.repeat(65)}`)).status).toBe(400);
+
+    // A saved filter keeps its tags.
+    const saved = await ok('olga', 'POST', '/api/me/saved-filters', { name: 'Toner on floor 2', query: { state: 'all', tag: ['toner', 'floor-2'] } }, 201);
+    expect((await ok('olga', 'GET', `/api/me/saved-filters/${saved.id}`, undefined, 200)).query).toEqual({ state: 'all', tag: ['toner', 'floor-2'] });
+    const badTag = await as('olga', 'POST', '/api/me/saved-filters', { name: 'Bad', query: { tag: ['x'.repeat(65)] } });
+    expect([badTag.status, badTag.body.details?.[0]?.path]).toEqual([400, 'query.tag']);
   });
 
   it('shows the problem that caused the request, and its parent and children as before', async () => {

@@ -63,12 +63,12 @@ export function listParams(controls: ListControls, more: ListFilter[] = []): Que
 
 export function savedQueryOf(controls: ListControls): SavedListQuery {
   const filters = filtersOf(controls);
-  return { view: controls.view, state: controls.state, ...(controls.queueId !== undefined ? { queueId: controls.queueId } : {}), ...(controls.sort ? { sort: controls.sort } : {}), ...(filters.length ? { filters } : {}) };
+  return { view: controls.view, state: controls.state, ...(controls.queueId !== undefined ? { queueId: controls.queueId } : {}), ...(controls.sort ? { sort: controls.sort } : {}), ...(filters.length ? { filters } : {}), ...(controls.tags.length ? { tag: controls.tags } : {}) };
 }
 
 /** A saved query back in the controls: each filter the bar has a control for fills it, the rest stay as `extra`. */
 export function controlsOf(query: SavedListQuery): ListControls {
-  const controls: ListControls = { ...EMPTY_CONTROLS, view: (query.view as ListView | undefined) ?? 'queue', state: query.state ?? 'open', queueId: query.queueId, sort: query.sort, attribute: { ...EMPTY_CONTROLS.attribute }, extra: [] };
+  const controls: ListControls = { ...EMPTY_CONTROLS, view: (query.view as ListView | undefined) ?? 'queue', state: query.state ?? 'open', queueId: query.queueId, sort: query.sort, attribute: { ...EMPTY_CONTROLS.attribute }, tags: query.tag ?? [], extra: [] };
   for (const filter of query.filters ?? []) {
     const { field, op, value } = filter;
     if (field === 'subject' && op === 'contains' && !controls.subject && typeof value === 'string') controls.subject = value;

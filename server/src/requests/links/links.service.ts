@@ -47,7 +47,16 @@ export class LinksService {
         if (isDuplicateKey(error)) throw linkExists(request, other, body.kind);
         throw error;
       }
-      await this.audit.record(manager, actor, { entityType: 'request', entityId: requestId, action: 'link.add', changes: [{ field: 'link', old: null, new: { id: link.id, kind: link.kind, direction: 'outgoing', number: other.number } }] }, now);
+      // Journalled on both requests: each one's history tells what was linked to it and by whom.
+      await this.audit.recordMany(
+        manager,
+        actor,
+        [
+          { entityType: 'request', entityId: requestId, action: 'link.add', changes: [{ field: 'link', old: null, new: { id: link.id, kind: link.kind, direction: 'outgoing', number: other.number } }] },
+          { entityType: 'request', entityId: other.id, action: 'link.add', changes: [{ field: 'link', old: null, new: { id: link.id, kind: link.kind, direction: 'incoming', number: request.number } }] },
+        ],
+        now,
+      );
       return { id: link.id, kind: link.kind, direction: 'outgoing', request: await relativeRows(manager, new TopicForms(manager)).view(other) };
     });
   }
@@ -55,13 +64,16 @@ export class LinksService {
   /** Removes a link from either of its requests' cards. */
   remove(actor: Principal, requestId: number, linkId: number, key: string | undefined, now = new Date()): Promise<void> {
     return this.idempotency.run(actor, key, { method: 'DELETE', path: `/api/requests/${requestId}/links/${linkId}`, body: null, status: 204 }, async (manager) => {
-      await workableRequest(manager, actor, requestId);
+      const request = await workableRequest(manager, actor, requestId);
       const link = await manager.findOneBy(RequestLink, { id: linkId });
       if (!link || (link.requestId !== requestId && link.linkedRequestId !== requestId)) throw notFound('Link', linkId);
       const outgoing = link.requestId === requestId;
       const other = await manager.findOne(CustomerRequest, { where: { id: outgoing ? link.linkedRequestId : link.requestId }, select: { id: true, number: true } });
       await manager.delete(RequestLink, { id: linkId });
-      await this.audit.record(manager, actor, { entityType: 'request', entityId: requestId, action: 'link.remove', changes: [{ field: 'link', old: { id: linkId, kind: link.kind, direction: outgoing ? 'outgoing' : 'incoming', number: other?.number ?? null }, new: null }] }, now);
+      const removal = (entityId: number, direction: 'outgoing' | 'incoming', number: string | null) => ({ entityType: 'request', entityId, action: 'link.remove', changes: [{ field: 'link', old: { id: linkId, kind: link.kind, direction, number }, new: null }] });
+      const records = [removal(requestId, outgoing ? 'outgoing' : 'incoming', other?.number ?? null)];
+      if (other) records.push(removal(other.id, outgoing ? 'incoming' : 'outgoing', request.number));
+      await this.audit.recordMany(manager, actor, records, now);
     });
   }
 

@@ -8,4 +8,6 @@ export interface SavedListQuery {
   archived?: boolean;
   filters?: ListFilter[];
   sort?: string;
+  /** Requests carrying every one of these tags. */
+  tag?: string[];
 }

@@ -27,7 +27,7 @@ export class ListFilterDto {
 }
 
 /** GET /api/requests parameters as stored: the same fields and checks, filters as an array. */
-export class SavedListQueryDto extends PickType(RequestListQueryDto, ['queueId', 'view', 'state', 'sort', 'archived'] as const) {
+export class SavedListQueryDto extends PickType(RequestListQueryDto, ['queueId', 'view', 'state', 'sort', 'archived', 'tag'] as const) {
   @ApiPropertyOptional({ type: [ListFilterDto] })
   @IsOptional()
   @IsArray()
