@@ -7,12 +7,13 @@ export type AttachmentOwner = (typeof ATTACHMENT_OWNERS)[number];
 
 /**
  * A file attached to a request, a comment or a client. The bytes live in the blob store under
- * `storageKey`; `requestId`/`clientId` say whose access rules apply. Deleting is soft (`deletedAt`).
+ * `storageKey`; `requestId`/`clientId` say whose access rules apply. Deleting is soft (`deletedAt`) until the daily purge (attachment-purge.ts).
  */
 @Entity('attachments')
 @Index('IDX_attachments_owner', ['ownerType', 'ownerId'])
 @Index('IDX_attachments_request', ['requestId'])
 @Index('IDX_attachments_client', ['clientId'])
+@Index('IDX_attachments_deleted', ['deletedAt'])
 export class Attachment {
   @PrimaryGeneratedColumn()
   id!: number;
