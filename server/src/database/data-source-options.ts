@@ -3,11 +3,14 @@ import { dirname } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
 import { migrations } from '../../../migrations';
 import { DocketConfig, sqlitePath } from '../config/docket-config';
+import { ConfigurationRevisionSubscriber } from './configuration-cache';
 import { entities } from './entities';
+
+const SUBSCRIBERS: DataSourceOptions['subscribers'] = [ConfigurationRevisionSubscriber];
 
 /** One TypeORM model for both databases; only connection details differ. */
 export function dataSourceOptions(config: Pick<DocketConfig, 'databaseUrl' | 'driver'>): DataSourceOptions {
-  const common = { entities, migrations, synchronize: false, migrationsRun: false, logging: false } as const;
+  const common = { entities, migrations, subscribers: SUBSCRIBERS, synchronize: false, migrationsRun: false, logging: false } as const;
   if (config.driver === 'sqlite') {
     const database = sqlitePath(config.databaseUrl);
     if (database !== ':memory:') mkdirSync(dirname(database), { recursive: true });

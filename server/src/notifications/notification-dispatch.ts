@@ -13,6 +13,7 @@ import { addressesAsRecipients, customerOf, staffOf, usersAsRecipients, type Not
 import { requestFacts, type NotifiedRequest, type RequestFacts } from './request-facts';
 import { renderTemplate, type TemplateContext } from './template-renderer';
 import { isNotificationEvent, templateLanguageOf, type NotificationEventType, type TemplateLanguage } from './template-variables';
+import { cachedConfiguration } from '../database/configuration-cache';
 
 export interface NotificationEvent {
   type: NotificationEventType;
@@ -44,7 +45,8 @@ async function recipientsOf(manager: EntityManager, event: NotificationEvent, re
 
 /** The template of one code in each language: an edited row wins, a switched-off row sends nothing, a missing row falls back to the built-in words. */
 export async function templatesFor(manager: EntityManager, code: string): Promise<(language: TemplateLanguage) => TemplateText | null> {
-  const rows = await manager.findBy(NotificationTemplate, { code });
+  const all = await cachedConfiguration(manager, 'notificationTemplates', () => manager.find(NotificationTemplate, { order: { id: 'ASC' } }));
+  const rows = all.filter((row) => row.code === code);
   const builtIn = isNotificationEvent(code) ? DEFAULT_TEMPLATES[code] : null;
   const inLanguage = (language: TemplateLanguage): TemplateText | null | undefined => {
     const row = rows.find((candidate) => candidate.language === language);

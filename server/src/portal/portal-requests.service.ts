@@ -11,19 +11,18 @@ import type { ConfirmSolutionDto, ReasonedChangeDto } from '../requests/closure/
 import { requestForVoice } from '../requests/closure/customer-side';
 import { RequestRating } from '../requests/closure/request-rating.entity';
 import { DiscussionsService } from '../requests/discussions.service';
-import { priorityMatrix } from '../requests/domain/priority-matrix';
 import { STATUS_RESOLVED } from '../requests/domain/route-outcome';
 import type { CreateCommentDto, CreateContactDto } from '../requests/dto/requests.dto';
 import { Comment } from '../requests/entities/comment.entity';
 import { CustomerRequest } from '../requests/entities/customer-request.entity';
 import { Discussion } from '../requests/entities/discussion.entity';
-import { PriorityCell } from '../requests/entities/priority-cell.entity';
 import { IntakeService } from '../requests/intake.service';
 import { Idempotency } from '../requests/processing/idempotency';
 import { TopicNode } from '../topics/entities/topic-node.entity';
 import { customerOf, voiceOf, type Customer } from './customer-access';
 import type { PortalRequestDto, PortalRequestListQuery } from './portal.dto';
 import { PortalFormsService } from './portal-forms.service';
+import { currentPriorityMatrix } from '../requests/processing/configured-priorities';
 
 /** Channels a portal contact is registered through, by preference; without them, the first channel. */
 const PORTAL_CHANNELS = ['portal', 'web'];
@@ -80,7 +79,7 @@ export class PortalRequestsService {
     const manager = this.dataSource.manager;
     const customer = await customerOf(manager, actor);
     if (!(await this.forms.offered(manager, body.topicId))) throw badRequest('invalid_request', 'The request is not valid', [{ path: 'topicId', message: 'not offered in the portal' }]);
-    const matrix = priorityMatrix(await manager.find(PriorityCell));
+    const matrix = await currentPriorityMatrix(manager);
     const contact: CreateContactDto = {
       channelId: await portalChannel(manager),
       clientId: customer.clientId,

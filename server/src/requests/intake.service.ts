@@ -20,13 +20,13 @@ import { priorityMatrix } from './domain/priority-matrix';
 import type { CreateContactDto, NewRequestDto } from './dto/requests.dto';
 import { Contact } from './entities/contact.entity';
 import { CustomerRequest } from './entities/customer-request.entity';
-import { PriorityCell } from './entities/priority-cell.entity';
 import { Idempotency } from './processing/idempotency';
 import { TopicForms } from './processing/request-context';
 import { RequestCreator } from './processing/request-creation';
 import { RouteRunner } from './processing/route-runner';
 import { slaFollowers } from './processing/sla-followers';
 import { ROUTE_SOURCE, type RouteSource } from './route-source';
+import { currentPriorityMatrix } from './processing/configured-priorities';
 
 export { AUDITED_REQUEST_FIELDS } from './processing/request-creation';
 
@@ -60,7 +60,7 @@ export class IntakeService {
       const contact = await this.contactFrom(manager, actor, body, now);
       await manager.save(contact);
       const forms = new TopicForms(manager);
-      const matrix = priorityMatrix(await manager.find(PriorityCell));
+      const matrix = await currentPriorityMatrix(manager);
       const requests: CustomerRequest[] = [];
       for (const [index, input] of body.requests.entries()) {
         requests.push(await this.createRequest(manager, forms, matrix, actor, contact, input, `requests.${index}.`, languageOf(options.acceptLanguage), now));

@@ -1,4 +1,5 @@
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
+import { cachedConfiguration } from '../database/configuration-cache';
 import { notFound } from '../common/docket-error';
 import { Route } from './entities/route.entity';
 import { RouteVersion } from './entities/route-version.entity';
@@ -34,11 +35,23 @@ const pinned = (version: RouteVersion): PinnedRoute => ({ versionId: version.id,
 
 /** The published version of the active route bound to the topic (ROUTE_SOURCE.publishedForTopic). */
 export async function publishedForTopic(manager: EntityManager, topicId: number): Promise<PinnedRoute | null> {
-  // Routes are few and designed by administrators; the bound topics are a JSON list, read in memory.
-  const routes = await manager.findBy(Route, { active: true });
-  const route = routes.find((candidate) => candidate.topicIds.includes(topicId));
-  const version = route ? await publishedOf(manager, route.id) : null;
-  return version ? pinned(version) : null;
+  return (await publishedByTopic(manager)).get(topicId) ?? null;
+}
+
+/** Each bound topic's published route version, from the configuration cache. */
+function publishedByTopic(manager: EntityManager): Promise<ReadonlyMap<number, PinnedRoute | null>> {
+  return cachedConfiguration(manager, 'routes.published', async () => {
+    // Routes are few and designed by administrators; the bound topics are a JSON list, read in memory.
+    const routes = await manager.findBy(Route, { active: true });
+    const versions = routes.length ? await manager.findBy(RouteVersion, { routeId: In(routes.map((route) => route.id)), state: 'published' }) : [];
+    // The first active route bound to a topic decides, published or not.
+    const byTopic = new Map<number, PinnedRoute | null>();
+    for (const route of routes) {
+      const version = versions.find((candidate) => candidate.routeId === route.id);
+      for (const topicId of route.topicIds) if (!byTopic.has(topicId)) byTopic.set(topicId, version ? pinned(version) : null);
+    }
+    return byTopic;
+  });
 }
 
 /** A published or retired version by id (ROUTE_SOURCE.version); drafts are never given to requests. */

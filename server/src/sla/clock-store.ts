@@ -1,11 +1,11 @@
-import { In, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { computeClock, type ClockEvent, type ClockResult, type WorkCalendar } from '../../../rules/index';
 import { badRequest } from '../common/docket-error';
 import { calendarIdsOf, calendarKey, toClockEvent } from './clock-replay';
-import { SlaCalendar } from './entities/sla-calendar.entity';
 import { SlaLedgerEntry } from './entities/sla-ledger-entry.entity';
 import { SlaPolicy } from './entities/sla-policy.entity';
 import { targetsOf } from './policy-rules';
+import { currentCalendars, currentPolicies } from './sla-configuration';
 
 export interface EvaluatedClock {
   clock: string;
@@ -27,8 +27,9 @@ export async function ledgerOf(manager: EntityManager, requestId: number): Promi
 }
 
 export async function calendarsById(manager: EntityManager, ids: number[]): Promise<Record<string, WorkCalendar>> {
-  const rows = ids.length ? await manager.findBy(SlaCalendar, { id: In(ids) }) : [];
-  const missing = ids.filter((id) => !rows.some((row) => row.id === id));
+  const known = await currentCalendars(manager);
+  const rows = ids.flatMap((id) => known.get(id) ?? []);
+  const missing = ids.filter((id) => !known.has(id));
   if (missing.length) throw badRequest('unknown_reference', `Calendar ${missing.join(', ')} does not exist`, [{ path: 'calendarId', message: 'unknown calendar' }]);
   return Object.fromEntries(rows.map((row) => [calendarKey(row.id), row.definition]));
 }
@@ -45,7 +46,7 @@ export async function evaluateLedger(manager: EntityManager, rows: SlaLedgerEntr
   for (const row of rows) byClock.set(row.clock, [...(byClock.get(row.clock) ?? []), row]);
   const policyIdOf = (clockRows: SlaLedgerEntry[]) => clockRows.filter((row) => row.type === 'start').at(-1)?.policyId as number;
   const policyIds = [...new Set([...byClock.values()].map(policyIdOf))];
-  const policies = known && policyIds.every((id) => known.has(id)) ? known : new Map((await manager.findBy(SlaPolicy, { id: In(policyIds) })).map((policy) => [policy.id, policy]));
+  const policies = known && policyIds.every((id) => known.has(id)) ? known : await currentPolicies(manager);
   const calendars = await calendarsById(manager, [...new Set([...calendarIdsOf(rows), ...(hypothesis?.calendarId === undefined ? [] : [hypothesis.calendarId])])]);
   const revision = rows[rows.length - 1].id;
   return [...byClock.entries()].map(([clock, clockRows]) => {

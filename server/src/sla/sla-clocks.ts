@@ -10,6 +10,7 @@ import { SlaBreach } from './entities/sla-breach.entity';
 import { SlaClock } from './entities/sla-clock.entity';
 import { SlaLedgerEntry } from './entities/sla-ledger-entry.entity';
 import { SlaPolicy, type PolicyClock } from './entities/sla-policy.entity';
+import { currentPolicies } from './sla-configuration';
 import { choosePolicy, clockEventFor, POLICY_CLOCKS, RESOLUTION, STEP_CLOCK_PREFIX } from './policy-rules';
 import { keepDueAt } from './request-due';
 import { enteredSteps, requestChangeEvents, type RequestFacts } from './request-events';
@@ -54,7 +55,7 @@ export class SlaClocks {
    * does to the running clocks — and everything is inserted at once.
    */
   async startClocks(manager: EntityManager, request: CustomerRequest, context: SlaContext, now: Date, stepIds: readonly string[] = []): Promise<ClockView[] | null> {
-    const policies = await manager.find(SlaPolicy);
+    const policies = [...(await currentPolicies(manager)).values()];
     const policy = choosePolicy(policies, { ...context, request: { priority: request.priority, type: request.type, topicId: request.topicId } });
     if (!policy) return null;
     const change = { status: request.status, previousStatus: null, priority: request.priority };
@@ -142,7 +143,7 @@ export class SlaClocks {
   private async statusEntries(manager: EntityManager, requestId: number, event: Extract<SlaEvent, { type: 'status' }>, now: Date): Promise<NewEntry[]> {
     const clocks = await manager.findBy(SlaClock, { requestId, clock: In([...POLICY_CLOCKS]) });
     const request = await manager.findOneByOrFail(CustomerRequest, { id: requestId });
-    const policies = new Map((await manager.findBy(SlaPolicy, { id: In(clocks.map((clock) => clock.policyId)) })).map((policy) => [policy.id, policy]));
+    const policies = await currentPolicies(manager);
     const change = { status: event.status, previousStatus: event.previousStatus, priority: request.priority };
     return clocks.flatMap((clock): NewEntry[] => {
       const next = clockEventFor(policies.get(clock.policyId) as SlaPolicy, clock.clock as PolicyClock, clock.state, change, now.getTime());
@@ -153,7 +154,7 @@ export class SlaClocks {
   /** A route step's clock starts on the resolution clock's policy, priority and calendar, if the policy limits that step. */
   private async stepStart(manager: EntityManager, requestId: number, clocks: SlaClock[], stepId: string): Promise<NewEntry[]> {
     const resolution = clocks.find((clock) => clock.clock === RESOLUTION);
-    const policy = resolution && (await manager.findOneBy(SlaPolicy, { id: resolution.policyId }));
+    const policy = resolution && (await currentPolicies(manager)).get(resolution.policyId);
     if (!policy || policy.stepLimits[stepId] === undefined) return [];
     const request = await manager.findOneByOrFail(CustomerRequest, { id: requestId });
     const calendarId = (await manager.findOne(SlaLedgerEntry, { where: { requestId, clock: RESOLUTION, calendarId: Not(IsNull()) }, order: { id: 'DESC' } }))?.calendarId ?? policy.calendarId;

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { notFound } from '../common/docket-error';
-import { loadConfiguration } from './configuration/configuration.repository';
+import { currentConfiguration } from './configuration/configuration.repository';
 import type { StepOverrides } from './resolution/definitions';
 import { buildFormSchema } from './resolution/form-schema';
 import { resolveAttributes } from './resolution/resolve';
@@ -26,7 +26,7 @@ export class FormsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async resolve(topicId: number, request: ResolveRequest): Promise<FormView> {
-    const configuration = await loadConfiguration(this.dataSource.manager);
+    const configuration = await currentConfiguration(this.dataSource.manager);
     const topic = configuration.nodes.find((node) => node.id === topicId && node.kind === 'topic');
     if (!topic) throw notFound('Topic', topicId);
     const form = resolveAttributes({ configuration, topicId, step: request.step, context: request.context, includeInactive: request.includeInactive });

@@ -4,15 +4,14 @@ import type { Principal } from '../../auth/principal';
 import { conflict, DocketError } from '../../common/docket-error';
 import type { RequestType } from '../dto/requests.dto';
 import type { ResolutionKind } from '../../../../workflows/index';
-import { priorityMatrix } from '../domain/priority-matrix';
 import { STATUS_CLOSED, type ChildToSpawn } from '../domain/route-outcome';
 import { CustomerRequest } from '../entities/customer-request.entity';
-import { PriorityCell } from '../entities/priority-cell.entity';
 import { moveValueBucket } from '../storage/request-values.writer';
 import type { TopicForms } from './request-context';
 import { AUDITED_REQUEST_FIELDS, RequestCreator } from './request-creation';
 import type { RequestFollowers, RouteRunner } from './route-runner';
 import { StaleVersion, updateVersioned } from './versioned-update';
+import { currentPriorityMatrix } from './configured-priorities';
 
 /** The resolution a child closed by its parent's route gets; the route model has no such end, so it is the request's own. */
 export const RESOLUTION_CANCELLED = 'cancelled';
@@ -43,7 +42,7 @@ export class ChildRequests {
     if (depth >= MAX_CHILD_DEPTH) {
       throw conflict('child_depth', `Request ${parent.number} is already ${depth} levels below its origin; the route may not create children deeper than ${MAX_CHILD_DEPTH}`, [{ path: `children.${children[0].key}`, message: 'too deep' }]);
     }
-    const matrix = priorityMatrix(await manager.find(PriorityCell));
+    const matrix = await currentPriorityMatrix(manager);
     const { nodes } = await forms.config();
     for (const child of children) {
       const prefix = `children.${child.key}.`;

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { Principal } from '../../auth/principal';
 import { Client } from '../../directory/entities/client.entity';
-import { loadConfiguration } from '../../topics/configuration/configuration.repository';
+import { currentConfiguration } from '../../topics/configuration/configuration.repository';
 import type { StepOverrides, TopicConfiguration } from '../../topics/resolution/definitions';
 import { resolveAttributes } from '../../topics/resolution/resolve';
 import type { ResolvedForm } from '../../topics/resolution/resolved';
@@ -56,7 +56,7 @@ export class TopicForms {
   }
 
   async config(): Promise<TopicConfiguration> {
-    this.state.configuration ??= loadConfiguration(this.manager);
+    this.state.configuration ??= currentConfiguration(this.manager);
     return this.state.configuration;
   }
 

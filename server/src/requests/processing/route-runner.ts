@@ -19,6 +19,7 @@ import { contextData, storedValues, TopicForms } from './request-context';
 import { AUDITED_REQUEST_FIELDS } from './request-creation';
 import { summaryOf, updateVersioned, type RequestSummary } from './versioned-update';
 import { scheduleWebhook } from './webhook-delivery';
+import { cachedConfiguration } from '../../database/configuration-cache';
 
 export const ROUTE_TIMER_JOB = 'request.routeTimer';
 
@@ -181,7 +182,8 @@ export class RouteRunner {
   }
 
   private async queueId(manager: EntityManager, code: string): Promise<number> {
-    const queue = await manager.findOneBy(Queue, { code });
+    const byCode = await cachedConfiguration(manager, 'queues.byCode', async () => new Map((await manager.find(Queue, { select: { id: true, code: true } })).map((queue) => [queue.code, queue.id])));
+    const queue = byCode.has(code) ? { id: byCode.get(code)! } : null;
     if (!queue) throw conflict('unknown_queue', `The route assigns queue "${code}", which does not exist`, [{ path: 'queue', message: `no queue ${code}` }]);
     return queue.id;
   }

@@ -4,6 +4,7 @@ import { AttributeSlot } from '../entities/attribute-slot.entity';
 import { slotColumns } from './list-slots';
 import { ensureSlotIndex } from './slot-index';
 import { SLOT_KIND_OF_VALUE, VALUE_COLUMN, ValueKind } from './value-columns';
+import { cachedConfiguration } from '../../database/configuration-cache';
 
 /** Requests copied per statement while a slot is filled, so a big table is never locked for long. */
 const BACKFILL_BATCH = 5000;
@@ -47,8 +48,8 @@ export class ListSlotAllocator {
   }
 
   /** Slot columns of every attribute that has one, whatever its state: writers keep them all current. */
-  static async slotsFor(manager: EntityManager): Promise<Map<number, AttributeSlot>> {
-    return new Map((await manager.getRepository(AttributeSlot).find()).map((row) => [row.attributeId, row]));
+  static slotsFor(manager: EntityManager): Promise<ReadonlyMap<number, AttributeSlot>> {
+    return cachedConfiguration(manager, 'attributeSlots', async () => new Map((await manager.getRepository(AttributeSlot).find()).map((row) => [row.attributeId, row])));
   }
 
   private async copyValues(attributeId: number, slot: string, kind: ValueKind): Promise<void> {

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { Principal } from '../../auth/principal';
 import { badRequest } from '../../common/docket-error';
-import { loadConfiguration } from '../../topics/configuration/configuration.repository';
+import { currentConfiguration } from '../../topics/configuration/configuration.repository';
 import { AttributeDefinition } from '../../topics/entities/attribute-definition.entity';
 import { VALUE_TYPE_SPECS } from '../../topics/resolution/value-types';
 import type { RequestListQueryDto } from '../dto/requests.dto';
@@ -58,7 +58,7 @@ export async function storedListAttributes(manager: EntityManager): Promise<Map<
 
 async function refuseHiddenAttributes(manager: EntityManager, fields: { path: string; field: string }[]): Promise<void> {
   if (!fields.some(({ field }) => field.startsWith('attr.'))) return;
-  const details = hiddenFieldPaths(fields, visibleAttributeCodes(await loadConfiguration(manager)));
+  const details = hiddenFieldPaths(fields, visibleAttributeCodes(await currentConfiguration(manager)));
   if (details.length) throw badRequest('hidden_attribute', 'The list names an attribute you are not shown', details);
 }
 

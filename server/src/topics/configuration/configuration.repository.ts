@@ -1,4 +1,5 @@
 import type { EntityManager, ObjectLiteral } from 'typeorm';
+import { cachedConfiguration } from '../../database/configuration-cache';
 import { entityColumns } from '../../database/entity-rows';
 import { AttributeBinding } from '../entities/attribute-binding.entity';
 import { AttributeDefinition } from '../entities/attribute-definition.entity';
@@ -22,6 +23,11 @@ export async function loadConfiguration(manager: EntityManager): Promise<TopicCo
   );
   const part = <Row extends ObjectLiteral>(index: number) => rows.filter((row) => Number(row.part) === index).map((row) => tables[index].columns.hydrate(row, tables[index].prefix) as Row);
   return { nodes: part<TopicNode>(0).map(nodeDef), attributes: part<AttributeDefinition>(1).map(attributeDef), groups: part<AttributeGroup>(2).map(groupDef), bindings: part<AttributeBinding>(3).map(bindingDef) };
+}
+
+/** The configuration as requests, cards and forms read it: from this process's copy while it is current. */
+export function currentConfiguration(manager: EntityManager): Promise<TopicConfiguration> {
+  return cachedConfiguration(manager, 'topics', () => loadConfiguration(manager));
 }
 
 export function nodeDef(node: TopicNode): TopicNodeDef {

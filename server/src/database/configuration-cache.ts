@@ -1,0 +1,113 @@
+import { EventSubscriber, type DataSource, type EntityManager, type EntityMetadata, type EntitySubscriberInterface, type QueryRunner } from 'typeorm';
+
+/**
+ * What administrators design — topics, attributes, routes, queues, priorities, SLA policies and calendars,
+ * notification templates — is read by every registration, transition and card, and changes seldom. Each
+ * process keeps it in memory, tagged with the configuration revision it was read at: one row every write to
+ * these tables increments in its own transaction (ConfigurationRevisionSubscriber). A reader compares the
+ * stored revision (one small read) with its copy's and reloads when another process, or this one, changed
+ * anything. A transaction that has written configuration reads it fresh, never from the cache, and never fills
+ * it: what it sees may yet roll back.
+ */
+export const CONFIGURATION_TABLES: ReadonlySet<string> = new Set([
+  'topic_nodes',
+  'attributes',
+  'attribute_groups',
+  'attribute_bindings',
+  'attribute_slots',
+  'routes',
+  'route_versions',
+  'queues',
+  'priority_matrix',
+  'sla_policies',
+  'sla_calendars',
+  'notification_templates',
+]);
+
+interface RunnerState {
+  /** This transaction (or autocommitted write) changed configuration and counted it. */
+  configurationWritten?: boolean;
+}
+const stateOf = (runner: QueryRunner | undefined) => (runner?.data ?? {}) as RunnerState;
+
+/** Counts a write to a configuration table, once per transaction, in that transaction. */
+@EventSubscriber()
+export class ConfigurationRevisionSubscriber implements EntitySubscriberInterface {
+  afterTransactionStart(event: { queryRunner: QueryRunner }): void {
+    // A savepoint continues its transaction: what that wrote still counts.
+    if ((event.queryRunner as unknown as { transactionDepth: number }).transactionDepth > 1) return;
+    stateOf(event.queryRunner).configurationWritten = false;
+    revisionsInTransaction.delete(event.queryRunner);
+  }
+  afterInsert(event: { metadata: EntityMetadata; queryRunner: QueryRunner }) {
+    return counted(event);
+  }
+  afterUpdate(event: { metadata: EntityMetadata; queryRunner: QueryRunner }) {
+    return counted(event);
+  }
+  afterRemove(event: { metadata: EntityMetadata; queryRunner: QueryRunner }) {
+    return counted(event);
+  }
+  afterSoftRemove(event: { metadata: EntityMetadata; queryRunner: QueryRunner }) {
+    return counted(event);
+  }
+  afterRecover(event: { metadata: EntityMetadata; queryRunner: QueryRunner }) {
+    return counted(event);
+  }
+}
+
+async function counted(event: { metadata: EntityMetadata; queryRunner: QueryRunner }): Promise<void> {
+  if (!CONFIGURATION_TABLES.has(event.metadata.tableName)) return;
+  const state = stateOf(event.queryRunner);
+  if (state.configurationWritten && event.queryRunner.isTransactionActive) return;
+  state.configurationWritten = true;
+  await event.queryRunner.query('UPDATE configuration_revision SET revision = revision + 1 WHERE id = 1');
+}
+
+interface Entry {
+  revision: number;
+  value: Promise<unknown>;
+}
+const caches = new WeakMap<DataSource, Map<string, Entry>>();
+/** One revision read per transaction: everything it reads from the cache is of one revision. */
+const revisionsInTransaction = new WeakMap<QueryRunner, Promise<number>>();
+
+async function readRevision(manager: EntityManager): Promise<number> {
+  const [row] = (await manager.query('SELECT revision FROM configuration_revision WHERE id = 1')) as { revision: number | string }[];
+  return Number(row?.revision ?? 0);
+}
+
+function revisionFor(manager: EntityManager): Promise<number> {
+  const runner = manager.queryRunner;
+  if (!runner?.isTransactionActive) return readRevision(manager);
+  let revision = revisionsInTransaction.get(runner);
+  if (!revision) revisionsInTransaction.set(runner, (revision = readRevision(manager)));
+  return revision;
+}
+
+/** Frozen all the way down: a cached value is shared by every request the process serves. */
+function deepFrozen<T>(value: T): T {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
+  if (value instanceof Map) for (const entry of value.values()) deepFrozen(entry);
+  for (const key of Reflect.ownKeys(value)) deepFrozen((value as Record<PropertyKey, unknown>)[key]);
+  return Object.freeze(value);
+}
+
+/**
+ * `load`'s answer, read at most once per configuration revision by this process. The answer is frozen: callers
+ * copy what they change. Its reads must depend on configuration tables only (CONFIGURATION_TABLES).
+ */
+export async function cachedConfiguration<T>(manager: EntityManager, name: string, load: () => Promise<T>): Promise<T> {
+  if (stateOf(manager.queryRunner).configurationWritten && manager.queryRunner?.isTransactionActive) return load();
+  // Read before the rows: the rows can only be as new as the revision or newer, so a copy is never older than its tag.
+  const revision = await revisionFor(manager);
+  let cache = caches.get(manager.connection);
+  if (!cache) caches.set(manager.connection, (cache = new Map()));
+  const cached = cache.get(name);
+  if (cached && cached.revision >= revision) return cached.value as Promise<T>;
+  const value = load().then(deepFrozen);
+  const entry = { revision, value };
+  cache.set(name, entry);
+  value.catch(() => cache.get(name) === entry && cache.delete(name));
+  return value;
+}
