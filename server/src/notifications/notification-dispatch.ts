@@ -28,6 +28,8 @@ export interface NotificationEvent {
   resolved?: { solution: { problem: string; text: string } | null; autoCloseAt: Date };
   /** SLA events name their recipients (the escalation chain) themselves. */
   sla?: { clock: string; deadline: Date; recipients: NotificationRecipient[] };
+  /** The request's row as the caller holds it, current in its transaction: then it is not read again. */
+  request?: NotifiedRequest;
 }
 
 /** The events the customer's contact person hears of (comments only in discussions the customer sees). */
@@ -133,7 +135,7 @@ async function actorName(manager: EntityManager, actorId: number | null | undefi
  * one `cache`, so what they share is read once and their rows are written together when it is flushed.
  */
 export async function dispatchNotification(manager: EntityManager, event: NotificationEvent, now: Date, mailDomain: string, cache?: NotificationBatch): Promise<void> {
-  const facts = await requestFacts(manager, event.requestId, cache);
+  const facts = await requestFacts(manager, event.requestId, cache, event.request);
   if (!facts) return;
   const recipients = await recipientsOf(manager, event, facts.row, cache);
   if (!recipients.length) return;
@@ -183,7 +185,7 @@ export interface RouteNotice {
 
 /** A route's notify action: the addresses it resolved, told through the template it names. */
 export async function dispatchRouteNotice(manager: EntityManager, notice: RouteNotice, now: Date, mailDomain: string): Promise<void> {
-  const facts = await requestFacts(manager, notice.request.id);
+  const facts = await requestFacts(manager, notice.request.id, undefined, notice.request);
   if (!facts || !notice.emails.length) return;
   const operator = notice.request.createdById === null ? null : await manager.findOneBy(User, { id: notice.request.createdById });
   const recipients = await addressesAsRecipients(manager, notice.emails, templateLanguageOf(operator?.locale));

@@ -30,9 +30,12 @@ export async function namesOf(manager: EntityManager, entity: Named, ids: readon
   });
 }
 
-/** With a cache (one per transaction), names and the topic configuration are read once for many events. */
-export async function requestFacts(manager: EntityManager, requestId: number, cache?: NotificationBatch): Promise<RequestFacts | null> {
-  const row = cache?.requests.get(requestId) ?? (await manager.findOneBy(CustomerRequest, { id: requestId }));
+/**
+ * With a cache (one per transaction), names and the topic configuration are read once for many events; `known`
+ * is the request's row when the caller holds it current.
+ */
+export async function requestFacts(manager: EntityManager, requestId: number, cache?: NotificationBatch, known?: NotifiedRequest): Promise<RequestFacts | null> {
+  const row = known ?? cache?.requests.get(requestId) ?? (await manager.findOneBy(CustomerRequest, { id: requestId }));
   if (!row) return null;
   const nameOf = async (entity: Named, id: number | null): Promise<string> => (id === null ? '' : ((await namesOf(manager, entity, [id], cache)).get(id) ?? ''));
   const variables = {

@@ -66,7 +66,7 @@ export class IntakeService {
         requests.push(await this.createRequest(manager, forms, matrix, actor, contact, input, `requests.${index}.`, languageOf(options.acceptLanguage), now));
       }
       for (const request of requests) await this.sla.startForRequest(manager, request, now);
-      for (const request of requests) await this.notifications.emit(manager, { type: 'request.created', requestId: request.id, actorId: actor.userId }, now);
+      for (const request of requests) await this.notifications.emit(manager, { type: 'request.created', requestId: request.id, actorId: actor.userId, request }, now);
       return { contact, requests };
     });
   }

@@ -52,6 +52,11 @@ export interface RequestFollowers {
 }
 
 /** Runs a request's route through the interpreter and carries out the effects in the caller's transaction. */
+/** Every queue's [code, id], from the configuration cache: routes name queues by code, requests hold ids. */
+function queueCodes(manager: EntityManager): Promise<readonly (readonly [string, number])[]> {
+  return cachedConfiguration(manager, 'queues.codes', async () => (await manager.find(Queue, { select: { id: true, code: true } })).map((queue) => [queue.code, queue.id] as const));
+}
+
 export class RouteRunner {
   private readonly children: ChildRequests;
   private readonly versions = new Map<number, PinnedRoute>();
@@ -111,7 +116,7 @@ export class RouteRunner {
   /** The request columns and effect plan of one interpretation (an event's, or a reopening's). */
   async outcomeOf(manager: EntityManager, route: PinnedRoute, request: CustomerRequest, result: InterpretResult, now: Date): Promise<RouteOutcome> {
     const plan = planEffects(result.effects);
-    const previousQueue = request.queueId === null ? undefined : (await manager.findOneBy(Queue, { id: request.queueId }))?.code;
+    const previousQueue = request.queueId === null ? undefined : (await queueCodes(manager)).find(([, id]) => id === request.queueId)?.[0];
     const position = positionOf(route.definition, result.state, previousQueue);
     const fields: Partial<CustomerRequest> = {
       routeState: result.state,
@@ -182,10 +187,9 @@ export class RouteRunner {
   }
 
   private async queueId(manager: EntityManager, code: string): Promise<number> {
-    const byCode = await cachedConfiguration(manager, 'queues.byCode', async () => new Map((await manager.find(Queue, { select: { id: true, code: true } })).map((queue) => [queue.code, queue.id])));
-    const queue = byCode.has(code) ? { id: byCode.get(code)! } : null;
+    const queue = (await queueCodes(manager)).find(([known]) => known === code);
     if (!queue) throw conflict('unknown_queue', `The route assigns queue "${code}", which does not exist`, [{ path: 'queue', message: `no queue ${code}` }]);
-    return queue.id;
+    return queue[1];
   }
 
   private priority(value: unknown): number {
