@@ -1,5 +1,7 @@
 import { startTestApp, TestApp } from '../helpers/app';
 import { testDatabases } from '../helpers/databases';
+import { Session } from '../../server/src/auth/entities/session.entity';
+import { User } from '../../server/src/auth/entities/user.entity';
 
 describe.each(testDatabases())('foundation API on %s', (database) => {
   let t: TestApp;
@@ -41,6 +43,21 @@ describe.each(testDatabases())('foundation API on %s', (database) => {
     const after = await t.call('GET', '/api/auth/me', { token });
     expect(after.status).toBe(401);
     expectErrorShape(after.body);
+  });
+
+  it('refuses a session past its expiry, and one whose user was deactivated, each with its own message', async () => {
+    const expiring = await t.loginAs('admin', t.adminPassword);
+    expect((await t.call('GET', '/api/auth/me', { token: expiring })).status).toBe(200);
+    const [newest] = await t.dataSource.getRepository(Session).find({ order: { id: 'DESC' }, take: 1 });
+    await t.dataSource.getRepository(Session).update({ id: newest.id }, { expiresAt: new Date(Date.now() - 1000) });
+    const expired = await t.call('GET', '/api/auth/me', { token: expiring });
+    expect([expired.status, expired.body.message]).toEqual([401, 'Your session has expired; sign in again']);
+
+    await t.call('POST', '/api/users', { token: admin, body: { login: 'leaver', name: 'Leaver', password: 'leaver-password', roleCodes: ['operator'] } });
+    const leaver = await t.loginAs('leaver', 'leaver-password');
+    await t.dataSource.getRepository(User).update({ login: 'leaver' }, { active: false });
+    const refused = await t.call('GET', '/api/auth/me', { token: leaver });
+    expect([refused.status, refused.body.message]).toEqual([401, 'The account is deactivated']);
   });
 
   it('refuses a wrong password with one message for unknown logins and wrong passwords alike', async () => {
