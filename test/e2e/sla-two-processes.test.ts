@@ -64,6 +64,7 @@ onMariadb('SLA timers swept by two server processes on mariadb', () => {
 
   afterAll(async () => {
     if (b && b.process.exitCode === null && b.process.signalCode === null) b.process.kill('SIGKILL');
+    a?.process.kill('SIGCONT');
     await a?.close();
     await smtp?.stop();
   });
@@ -95,8 +96,10 @@ onMariadb('SLA timers swept by two server processes on mariadb', () => {
     const slaTimers = () => source.getRepository(ScheduledJob).createQueryBuilder('j').where('j.kind IN (:...kinds)', { kinds: [SLA_WARNING, SLA_BREACH] });
     expect(await slaTimers().getCount()).toBe(2 * REQUESTS);
 
-    // Kill B while it holds claimed timers. A batch is held for milliseconds, so B is frozen first and
-    // killed only if it still holds timers once frozen (else it runs on and the next batch is caught).
+    // Kill B while it holds claimed timers. A is frozen meanwhile, so the due timers go to B rather than to
+    // whichever process wakes first. A batch is held for milliseconds, so B is frozen first and killed only if
+    // it still holds timers once frozen (else it runs on and the next batch is caught).
+    a.process.kill('SIGSTOP');
     const ownedByB = `p${b.process.pid}-%`;
     const heldByB = async () => (await slaTimers().andWhere('j.state = :running AND j.owner LIKE :owner', { running: 'running', owner: ownedByB }).select('j.id', 'id').getRawMany()).map((row) => Number(row.id));
     let held: number[] = [];
@@ -110,6 +113,7 @@ onMariadb('SLA timers swept by two server processes on mariadb', () => {
     b.process.kill('SIGKILL');
     const killedAt = Date.now();
     await new Promise((resolve) => b.process.once('exit', resolve));
+    a.process.kill('SIGCONT');
     const stillHeld = await heldByB();
     expect(stillHeld.length).toBeGreaterThan(0);
 

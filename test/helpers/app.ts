@@ -17,6 +17,8 @@ export interface TestApp {
   databaseUrl: string;
   /** Direct access to the same database, for checking what an API call did (or did not) change. */
   dataSource: DataSource;
+  /** The server's process, for tests that freeze or kill it. */
+  process: ChildProcess;
   /** Signs in through the API and returns the bearer token. */
   loginAs(login: string, password: string): Promise<string>;
   /** fetch against the server with JSON in and out; `token` adds the bearer header. */
@@ -61,6 +63,7 @@ export async function startTestApp(database: TestDatabase, env: Record<string, s
     adminPassword: TEST_ADMIN_PASSWORD,
     databaseUrl: scratch.url,
     dataSource,
+    process: server.process,
     call,
     async loginAs(login, password) {
       const response = await call('POST', '/api/auth/login', { body: { login, password } });
