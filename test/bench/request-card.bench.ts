@@ -1,7 +1,8 @@
 /**
  * The request card on a large data set, MariaDB: p50/p95 of GET /api/requests/:id for random requests,
- * next to the same reads done bare through mysql2 — the request, its attribute values, its topic, its
- * discussions, comments and history, each by primary key or its index — on one connection.
+ * next to the same reads done bare through mysql2 — the request, its attribute values, topic, contact,
+ * discussions, comments, history, escalations, children, links, tags and problems, each by primary key or its
+ * index — on one connection.
  *
  * Its own database, `docket_bench_card`, dropped at the end. With BENCH_KEEP=1 it is kept, and the next run
  * with BENCH_KEEP=1 and the same BENCH_REQUESTS reuses it (taking the migrations added since) instead of loading again.
@@ -90,13 +91,21 @@ test('request card over a large data set vs its primary-key reads', async () => 
     const first = await card(ids[0]);
     expect(first.status).toBe(200);
     expect(first.body.attributes.length).toBe(SAMPLE_ATTRIBUTES.length);
+    // What the card shows, each read once by its key or index: the request, its values, topic, contact,
+    // discussions, comments, history, escalations, parent and children, links, tags and problems.
     const bareReads = async (id: number) => {
-      const [[row]] = (await connection.query('SELECT * FROM requests WHERE id = ?', [id])) as unknown as [{ topicId: number }[]];
+      const [[row]] = (await connection.query('SELECT * FROM requests WHERE id = ?', [id])) as unknown as [{ topicId: number; contactId: number | null }[]];
       await connection.query('SELECT * FROM request_values WHERE requestId = ?', [id]);
       await connection.query('SELECT * FROM topic_nodes WHERE id = ?', [row.topicId]);
+      await connection.query('SELECT * FROM contacts WHERE id = ?', [row.contactId]);
       await connection.query('SELECT * FROM request_discussions WHERE requestId = ?', [id]);
       await connection.query('SELECT * FROM request_comments WHERE requestId = ?', [id]);
       await connection.query("SELECT * FROM audit_entries WHERE entityType = 'request' AND entityId = ?", [String(id)]);
+      await connection.query('SELECT * FROM request_escalations WHERE requestId = ?', [id]);
+      await connection.query('SELECT id, number, status FROM requests WHERE parentId = ?', [id]);
+      await connection.query('SELECT * FROM request_links WHERE requestId = ? OR linkedRequestId = ?', [id, id]);
+      await connection.query('SELECT * FROM request_tags WHERE requestId = ?', [id]);
+      await connection.query('SELECT p.* FROM request_problem_links l JOIN problems p ON p.id = l.problemId WHERE l.requestId = ?', [id]);
     };
     for (const id of ids.slice(0, 20)) {
       await card(id);
@@ -113,7 +122,7 @@ test('request card over a large data set vs its primary-key reads', async () => 
         `Request card, MariaDB, ${TOTAL.toLocaleString('en')} requests with ${SAMPLE_ATTRIBUTES.length} attributes (${loadSeconds === null ? `kept ${DATABASE} reused` : `loaded in ${loadSeconds.toFixed(0)} s`}), ${CALLS} random cards, concurrency 1`,
         `Load average (1/5/15 min) before ${loadBefore}, after ${loadAverage()}`,
         `${'run'.padEnd(44)} ${'throughput'.padStart(13)} ${'p50'.padStart(11)} ${'p95'.padStart(11)}`,
-        figureLine('bare primary-key / index SELECTs (6)', bare),
+        figureLine('bare primary-key / index SELECTs (12)', bare),
         `${figureLine('GET /api/requests/:id', api, bare)}   p95 ${(api.p95 / bare.p95).toFixed(1)}× bare`,
         '',
       ].join('\n'),
