@@ -1,4 +1,4 @@
-import { BrowserSession, startBrowserSession } from '../helpers/browser';
+import { BrowserSession, chooseOption, startBrowserSession } from '../helpers/browser';
 import { helpdeskRoute } from '../helpers/closure-setup';
 
 describe('dictionaries, SLA and notification templates in the console', () => {
@@ -36,7 +36,7 @@ describe('dictionaries, SLA and notification templates in the console', () => {
       await valueForm.getByLabel('Name', { exact: true }).fill(name);
       if (parent) {
         await valueForm.getByLabel('Parent value').fill(parent);
-        await s.page.locator('.ant-select-item-option-active', { hasText: parent }).click();
+        await chooseOption(s.page.locator('.ant-select-item-option-active', { hasText: parent }), valueForm.getByTitle(new RegExp(`^${parent} — `)));
       }
       await valueForm.getByRole('button', { name: 'Save' }).click();
       return valueForm;
@@ -207,7 +207,7 @@ describe('dictionaries, SLA and notification templates in the console', () => {
       await form.getByLabel('Name', { exact: true }).fill(name);
       if (parent) {
         await form.getByLabel('Inside').fill(parent);
-        await s.page.locator('.ant-select-item-option-active', { hasText: parent }).click();
+        await chooseOption(s.page.locator('.ant-select-item-option-active', { hasText: parent }), form.getByTitle(new RegExp(`^${parent} — `)));
       }
       await form.getByRole('button', { name: 'Save' }).click();
       await form.waitFor({ state: 'hidden' });
