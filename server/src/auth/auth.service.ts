@@ -72,7 +72,7 @@ export class AuthService {
     if (!session || session.expiresAt <= now) throw unauthorized('Your session has expired; sign in again');
     const [user] = entities;
     if (!user?.active) throw unauthorized('The account is deactivated');
-    return { userId: user.id, login: user.login, permissions: permissionsOf(user.roles, user.partnerId, user.clientId), via: 'session', sessionId: session.id };
+    return { userId: user.id, login: user.login, name: user.name, permissions: permissionsOf(user.roles, user.partnerId, user.clientId), via: 'session', sessionId: session.id };
   }
 
   async changePassword(userId: number, currentPassword: string, newPassword: string, now = new Date()): Promise<void> {
@@ -98,7 +98,7 @@ export class AuthService {
     if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > 60_000) {
       await this.tokens.update({ id: token.id }, { lastUsedAt: now });
     }
-    return { userId: user.id, login: user.login, permissions, via: 'token', tokenId: token.id };
+    return { userId: user.id, login: user.login, name: user.name, permissions, via: 'token', tokenId: token.id };
   }
 
   private sessionOf(raw: Record<string, unknown>): Pick<Session, 'id' | 'expiresAt'> {

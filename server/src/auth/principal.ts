@@ -6,6 +6,8 @@ import type { Permission } from './permissions';
 export interface Principal {
   userId: number;
   login: string;
+  /** The user's display name, as mail about what they did names them. */
+  name: string;
   permissions: ReadonlySet<Permission>;
   via: 'session' | 'token';
   sessionId?: number;

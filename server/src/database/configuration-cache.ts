@@ -1,8 +1,9 @@
+import { transactionScoped } from './transaction-scope';
 import { EventSubscriber, type DataSource, type EntityManager, type EntityMetadata, type EntitySubscriberInterface, type QueryRunner } from 'typeorm';
 
 /**
  * What administrators design — topics, attributes, routes, queues, priorities, SLA policies and calendars,
- * notification templates — is read by every registration, transition and card, and changes seldom. Each
+ * notification templates, intake lists and contact templates — is read by every registration, transition and card, and changes seldom. Each
  * process keeps it in memory, tagged with the configuration revision it was read at: one row every write to
  * these tables increments in its own transaction (ConfigurationRevisionSubscriber). A reader compares the
  * stored revision (one small read) with its copy's and reloads when another process, or this one, changed
@@ -22,6 +23,11 @@ export const CONFIGURATION_TABLES: ReadonlySet<string> = new Set([
   'sla_policies',
   'sla_calendars',
   'notification_templates',
+  'channels',
+  'directions',
+  'contact_places',
+  'contact_templates',
+  'contact_template_operators',
 ]);
 
 interface RunnerState {
@@ -37,7 +43,6 @@ export class ConfigurationRevisionSubscriber implements EntitySubscriberInterfac
     // A savepoint continues its transaction: what that wrote still counts.
     if ((event.queryRunner as unknown as { transactionDepth: number }).transactionDepth > 1) return;
     stateOf(event.queryRunner).configurationWritten = false;
-    revisionsInTransaction.delete(event.queryRunner);
   }
   afterInsert(event: { metadata: EntityMetadata; queryRunner: QueryRunner }) {
     return counted(event);
@@ -69,20 +74,15 @@ interface Entry {
   value: Promise<unknown>;
 }
 const caches = new WeakMap<DataSource, Map<string, Entry>>();
-/** One revision read per transaction: everything it reads from the cache is of one revision. */
-const revisionsInTransaction = new WeakMap<QueryRunner, Promise<number>>();
 
 async function readRevision(manager: EntityManager): Promise<number> {
   const [row] = (await manager.query('SELECT revision FROM configuration_revision WHERE id = 1')) as { revision: number | string }[];
   return Number(row?.revision ?? 0);
 }
 
+/** One revision read per transaction: everything it reads from the cache is of one revision. */
 function revisionFor(manager: EntityManager): Promise<number> {
-  const runner = manager.queryRunner;
-  if (!runner?.isTransactionActive) return readRevision(manager);
-  let revision = revisionsInTransaction.get(runner);
-  if (!revision) revisionsInTransaction.set(runner, (revision = readRevision(manager)));
-  return revision;
+  return transactionScoped(manager, 'configurationRevision', () => readRevision(manager)) ?? readRevision(manager);
 }
 
 /** Frozen all the way down: a cached value is shared by every request the process serves. */

@@ -5,8 +5,10 @@ import { migrations } from '../../../migrations';
 import { DocketConfig, sqlitePath } from '../config/docket-config';
 import { ConfigurationRevisionSubscriber } from './configuration-cache';
 import { entities } from './entities';
+import { readCommittedMysql } from './mysql-driver';
+import { TransactionScopeSubscriber } from './transaction-scope';
 
-const SUBSCRIBERS: DataSourceOptions['subscribers'] = [ConfigurationRevisionSubscriber];
+const SUBSCRIBERS: DataSourceOptions['subscribers'] = [TransactionScopeSubscriber, ConfigurationRevisionSubscriber];
 
 /** One TypeORM model for both databases; only connection details differ. */
 export function dataSourceOptions(config: Pick<DocketConfig, 'databaseUrl' | 'driver'>): DataSourceOptions {
@@ -25,14 +27,28 @@ export function dataSourceOptions(config: Pick<DocketConfig, 'databaseUrl' | 'dr
       },
     };
   }
+  const { url, socketPath } = mysqlConnection(config.databaseUrl);
   return {
     ...common,
     type: config.databaseUrl.startsWith('mariadb:') ? 'mariadb' : 'mysql',
-    url: config.databaseUrl.replace(/^mariadb:/, 'mysql:'),
+    url,
     timezone: 'Z',
     charset: 'utf8mb4_unicode_ci',
-    // REPEATABLE READ (the server default) invites gap-lock deadlocks when jobs are claimed.
-    isolationLevel: 'READ COMMITTED',
-    extra: { connectionLimit: 20, dateStrings: false, decimalNumbers: true },
+    driver: readCommittedMysql,
+    // `trace` would capture a stack for every query in case it fails; TypeORM's error names the query anyway.
+    extra: { connectionLimit: 20, dateStrings: false, decimalNumbers: true, trace: false, ...(socketPath ? { socketPath } : {}) },
   };
+}
+
+/**
+ * `mariadb://user:pass@host:3306/db?socket=/run/mysqld/mysqld.sock`: a server on the same machine reached through its
+ * Unix socket (host and port are then ignored), which costs a fraction of a loopback TCP round trip per statement.
+ */
+export function mysqlConnection(databaseUrl: string): { url: string; socketPath?: string } {
+  const url = databaseUrl.replace(/^mariadb:/, 'mysql:');
+  const parsed = new URL(url);
+  const socketPath = parsed.searchParams.get('socket');
+  if (!socketPath) return { url };
+  parsed.searchParams.delete('socket');
+  return { url: parsed.toString(), socketPath };
 }

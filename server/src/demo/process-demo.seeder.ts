@@ -66,7 +66,7 @@ export class ProcessDemoSeeder {
     if (await this.dataSource.getRepository(Queue).existsBy({ code: QUEUES[0].code })) return;
     const administrator = await this.userByLogin(people.administrator);
     // The queues' administrator sets the process up, so the journal names a real user with a real role.
-    const actor: Principal = { userId: administrator.id, login: administrator.login, permissions: permissionsOf(administrator.roles), via: 'session' };
+    const actor: Principal = { userId: administrator.id, login: administrator.login, name: administrator.name, permissions: permissionsOf(administrator.roles), via: 'session' };
 
     const topicId = await this.seedTopic(actor);
     const memberIds = await Promise.all(people.members.map(async (login) => (await this.userByLogin(login)).id));

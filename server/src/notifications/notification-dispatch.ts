@@ -1,5 +1,6 @@
 import { In, type EntityManager } from 'typeorm';
 import { User } from '../auth/entities/user.entity';
+import type { Principal } from '../auth/principal';
 import { STATUS_RESOLVED } from '../requests/domain/route-outcome';
 import type { CustomerRequest } from '../requests/entities/customer-request.entity';
 import { clockName, deadlineText } from '../sla/breach-mail';
@@ -22,6 +23,8 @@ export interface NotificationEvent {
   key?: string;
   /** Who caused it: not told about their own doing, and named as `actor.name`. */
   actorId?: number | null;
+  /** The actor's name when the caller knows it (then it is not read). */
+  actorName?: string;
   previousStatus?: string;
   comment?: { text: string; author: string; discussion: string; customerVisible: boolean };
   /** A resolved request: the known solution (of its problem) and when it closes without an answer. */
@@ -122,8 +125,9 @@ function baseContext(facts: RequestFacts, event: string, recipient: Notification
   };
 }
 
-async function actorName(manager: EntityManager, actorId: number | null | undefined, cache?: NotificationBatch): Promise<string> {
+async function actorName(manager: EntityManager, { actorId, actorName: known }: NotificationEvent, cache?: NotificationBatch): Promise<string> {
   if (actorId === null || actorId === undefined) return '';
+  if (known !== undefined) return known;
   return cached(cache, `name:User:${actorId}`, async () => (await manager.findOne(User, { where: { id: actorId }, select: { id: true, name: true } }))?.name ?? '');
 }
 
@@ -139,7 +143,7 @@ export async function dispatchNotification(manager: EntityManager, event: Notifi
   if (!facts) return;
   const recipients = await recipientsOf(manager, event, facts.row, cache);
   if (!recipients.length) return;
-  const actor = await actorName(manager, event.actorId, cache);
+  const actor = await actorName(manager, event, cache);
   const request = { ...facts.variables, previousStatus: event.previousStatus ?? '' };
   await deliver(
     manager,
@@ -164,9 +168,12 @@ export async function dispatchNotification(manager: EntityManager, event: Notifi
 
 export type RequestState = Pick<CustomerRequest, 'id' | 'assigneeId' | 'status' | 'isOpen' | 'version'>;
 
-/** After a change to a request row: a new assignee, a new status, resolution or closure, each told once per request version. */
-export async function notifyRequestChanged(manager: EntityManager, before: RequestState, after: RequestState, actor: { userId: number } | null, now: Date, mailDomain: string): Promise<void> {
-  const common = { requestId: after.id, key: String(after.version), actorId: actor?.userId ?? null };
+/**
+ * After a change to a request row: a new assignee, a new status, resolution or closure, each told once per request
+ * version. An `after` holding the whole row, current in the transaction, is not read again; nor is a named actor.
+ */
+export async function notifyRequestChanged(manager: EntityManager, before: RequestState, after: RequestState | CustomerRequest, actor: Pick<Principal, 'userId' | 'name'> | { userId: number } | null, now: Date, mailDomain: string): Promise<void> {
+  const common = { requestId: after.id, key: String(after.version), actorId: actor?.userId ?? null, actorName: actor && 'name' in actor ? actor.name : undefined, request: 'number' in after ? after : undefined };
   if (after.assigneeId !== null && after.assigneeId !== before.assigneeId) await dispatchNotification(manager, { ...common, type: 'request.assigned' }, now, mailDomain);
   if (before.isOpen && !after.isOpen) await dispatchNotification(manager, { ...common, type: 'request.closed', previousStatus: before.status }, now, mailDomain);
   // Resolution is told by the closure step (requests/closure/awaiting-confirmation.ts), which knows the solution and the auto-close time.
@@ -187,8 +194,9 @@ export interface RouteNotice {
 export async function dispatchRouteNotice(manager: EntityManager, notice: RouteNotice, now: Date, mailDomain: string): Promise<void> {
   const facts = await requestFacts(manager, notice.request.id, undefined, notice.request);
   if (!facts || !notice.emails.length) return;
-  const operator = notice.request.createdById === null ? null : await manager.findOneBy(User, { id: notice.request.createdById });
-  const recipients = await addressesAsRecipients(manager, notice.emails, templateLanguageOf(operator?.locale));
+  // Addresses of no user are written to in the language of the operator who registered the request.
+  const operatorLanguage = async () => templateLanguageOf(notice.request.createdById === null ? undefined : (await manager.findOneBy(User, { id: notice.request.createdById }))?.locale);
+  const recipients = await addressesAsRecipients(manager, notice.emails, operatorLanguage);
   // Braces dropped: the names become template text, and must not read as tags.
   const [name, on] = [notice.template, notice.event].map((text) => text.replace(/[{}<>&]/g, ''));
   const fallback: TemplateText = { name, subject: `[{{request.number}}] ${name}: {{request.subject}}`, text: `Request {{request.number}} (${on}): {{request.subject}}`, html: `<p>Request {{request.number}} (${on}): {{request.subject}}</p>` };

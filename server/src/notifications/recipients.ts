@@ -1,4 +1,4 @@
-import { In, type EntityManager } from 'typeorm';
+import { In, Raw, type EntityManager } from 'typeorm';
 import { User } from '../auth/entities/user.entity';
 import { ContactPerson } from '../directory/entities/contact-person.entity';
 import { ContactPoint } from '../directory/entities/contact-point.entity';
@@ -31,18 +31,12 @@ export async function usersAsRecipients(manager: EntityManager, ids: readonly nu
   });
 }
 
-export async function queueMemberIds(manager: EntityManager, queueId: number): Promise<number[]> {
-  const rows: { userId: number | string }[] = await manager.query(
-    'SELECT m.userId FROM queue_members m WHERE m.queueId = ? UNION SELECT g.userId FROM queue_workgroups w JOIN workgroup_members g ON g.workgroupId = w.workgroupId WHERE w.queueId = ?',
-    [queueId, queueId],
-  );
-  return rows.map((row) => Number(row.userId)).sort((a, b) => a - b);
-}
-
-/** The people who work the request: its assignee, or everyone in its queue while nobody is assigned. */
+/** The people who work the request: its assignee, or everyone active in its queue (members and its workgroups' members) while nobody is assigned. */
 export async function staffOf(manager: EntityManager, request: Pick<CustomerRequest, 'assigneeId' | 'queueId'>): Promise<NotificationRecipient[]> {
   if (request.assigneeId !== null) return usersAsRecipients(manager, [request.assigneeId], 'assignee');
-  return request.queueId === null ? [] : usersAsRecipients(manager, await queueMemberIds(manager, request.queueId), 'queue');
+  if (request.queueId === null) return [];
+  const inQueue = Raw((id) => `${id} IN (SELECT m.userId FROM queue_members m WHERE m.queueId = :queueId UNION SELECT g.userId FROM queue_workgroups w JOIN workgroup_members g ON g.workgroupId = w.workgroupId WHERE w.queueId = :queueId)`, { queueId: request.queueId });
+  return (await manager.find(User, { where: { id: inQueue, active: true }, order: { id: 'ASC' } })).map((user) => fromUser(user, 'queue'));
 }
 
 /**
@@ -58,12 +52,18 @@ export async function customerOf(manager: EntityManager, request: Pick<CustomerR
   return [{ userId: null, email: point.value, name: person.name, language: templateLanguageOf(operator?.locale), timeZone: operator?.timeZone ?? 'UTC', role: 'customer' }];
 }
 
-/** A route's notify action names addresses: the users among them get their own language and in-app copy. */
-export async function addressesAsRecipients(manager: EntityManager, emails: readonly string[], fallback: TemplateLanguage): Promise<NotificationRecipient[]> {
+/**
+ * A route's notify action names addresses: the users among them get their own language and in-app copy, the
+ * others `fallback`'s language (asked only when someone is not a user).
+ */
+export async function addressesAsRecipients(manager: EntityManager, emails: readonly string[], fallback: () => Promise<TemplateLanguage>): Promise<NotificationRecipient[]> {
   if (!emails.length) return [];
   const users = await manager.find(User, { where: { email: In([...emails]), active: true } });
-  return emails.map((email) => {
+  let language: TemplateLanguage | undefined;
+  const recipients: NotificationRecipient[] = [];
+  for (const email of emails) {
     const user = users.find((candidate) => candidate.email?.toLowerCase() === email.toLowerCase());
-    return user ? fromUser(user, 'user') : { userId: null, email, name: email, language: fallback, timeZone: 'UTC', role: 'customer' };
-  });
+    recipients.push(user ? fromUser(user, 'user') : { userId: null, email, name: email, language: (language ??= await fallback()), timeZone: 'UTC', role: 'customer' });
+  }
+  return recipients;
 }

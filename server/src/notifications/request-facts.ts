@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { User } from '../auth/entities/user.entity';
 import { Client } from '../directory/entities/client.entity';
 import { ContactPerson } from '../directory/entities/contact-person.entity';
-import { Queue } from '../queues/queue.entity';
+import { configuredQueues } from '../queues/configured-queues';
 import { CustomerRequest } from '../requests/entities/customer-request.entity';
 import { storedValues, TopicForms } from '../requests/processing/request-context';
 import { cachedMany, type NotificationBatch } from './notification-batch';
@@ -46,7 +46,7 @@ export async function requestFacts(manager: EntityManager, requestId: number, ca
     priority: row.priority,
     type: row.type,
     resolution: row.resolution,
-    queue: await nameOf(Queue, row.queueId),
+    queue: row.queueId === null ? '' : ((await configuredQueues(manager)).get(row.queueId)?.name ?? ''),
     assignee: await nameOf(User, row.assigneeId),
     client: await nameOf(Client, row.clientId),
     contactPerson: await nameOf(ContactPerson, row.contactPersonId),

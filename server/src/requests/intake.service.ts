@@ -6,13 +6,9 @@ import type { Principal } from '../auth/principal';
 import { badRequest, ErrorDetail } from '../common/docket-error';
 import { DOCKET_CONFIG } from '../config/config.module';
 import type { DocketConfig } from '../config/docket-config';
-import { Channel } from '../directory/entities/channel.entity';
 import { Client } from '../directory/entities/client.entity';
 import { ContactPerson } from '../directory/entities/contact-person.entity';
-import { ContactPlace } from '../directory/entities/contact-place.entity';
-import { ContactTemplateOperator } from '../directory/entities/contact-template-operator.entity';
-import { ContactTemplate } from '../directory/entities/contact-template.entity';
-import { Direction } from '../directory/entities/direction.entity';
+import { intakeConfiguration, registrationTemplate } from '../directory/intake/intake-configuration';
 import { NotificationEvents } from '../notifications/notification-events';
 import { SlaClocks } from '../sla/sla-clocks';
 import { languageOf } from '../topics/resolution/messages';
@@ -58,7 +54,7 @@ export class IntakeService {
   async register(actor: Principal, body: CreateContactDto, options: { idempotencyKey?: string; acceptLanguage?: string }, now = new Date()): Promise<RegisteredContact> {
     return this.idempotency.run(actor, options.idempotencyKey, { method: 'POST', path: '/api/contacts', body, status: 201 }, async (manager) => {
       const contact = await this.contactFrom(manager, actor, body, now);
-      await manager.save(contact);
+      await manager.insert(Contact, contact);
       const forms = new TopicForms(manager);
       const matrix = await currentPriorityMatrix(manager);
       const requests: CustomerRequest[] = [];
@@ -66,14 +62,14 @@ export class IntakeService {
         requests.push(await this.createRequest(manager, forms, matrix, actor, contact, input, `requests.${index}.`, languageOf(options.acceptLanguage), now));
       }
       for (const request of requests) await this.sla.startForRequest(manager, request, now);
-      for (const request of requests) await this.notifications.emit(manager, { type: 'request.created', requestId: request.id, actorId: actor.userId, request }, now);
+      for (const request of requests) await this.notifications.emit(manager, { type: 'request.created', requestId: request.id, actorId: actor.userId, actorName: actor.name, request }, now);
       return { contact, requests };
     });
   }
 
   private async contactFrom(manager: EntityManager, actor: Principal, body: CreateContactDto, now: Date): Promise<Contact> {
-    const [link] = await manager.find(ContactTemplateOperator, { where: { userId: actor.userId }, order: { templateId: 'ASC' }, take: 1 });
-    const template = link ? await manager.findOneBy(ContactTemplate, { id: link.templateId, active: true }) : null;
+    const intake = await intakeConfiguration(manager);
+    const template = registrationTemplate(intake, actor.userId);
     const contact = manager.create(Contact, {
       channelId: body.channelId ?? template?.channelId ?? null,
       directionId: body.directionId ?? template?.directionId ?? null,
@@ -85,13 +81,11 @@ export class IntakeService {
       createdAt: now,
     });
     const details: ErrorDetail[] = [];
-    const exists = async (entity: new () => { id: number }, id: number | null, path: string) => {
-      if (id !== null && !(await manager.existsBy(entity, { id }))) details.push({ path, message: `unknown ${path.replace(/Id$/, '')} ${id}` });
-    };
-    await exists(Channel, contact.channelId, 'channelId');
-    await exists(Direction, contact.directionId, 'directionId');
-    await exists(ContactPlace, contact.placeId, 'placeId');
-    await exists(Client, contact.clientId, 'clientId');
+    const unknown = (id: number | null, path: string) => details.push({ path, message: `unknown ${path.replace(/Id$/, '')} ${id}` });
+    if (contact.channelId !== null && !intake.channels.has(contact.channelId)) unknown(contact.channelId, 'channelId');
+    if (contact.directionId !== null && !intake.directions.has(contact.directionId)) unknown(contact.directionId, 'directionId');
+    if (contact.placeId !== null && !intake.places.has(contact.placeId)) unknown(contact.placeId, 'placeId');
+    if (contact.clientId !== null && !(await manager.existsBy(Client, { id: contact.clientId }))) unknown(contact.clientId, 'clientId');
     if (contact.contactPersonId !== null) {
       const person = await manager.findOneBy(ContactPerson, { id: contact.contactPersonId });
       if (!person) details.push({ path: 'contactPersonId', message: `unknown contact person ${contact.contactPersonId}` });
@@ -106,6 +100,6 @@ export class IntakeService {
   }
 
   private async createRequest(manager: EntityManager, forms: TopicForms, matrix: ReturnType<typeof priorityMatrix>, actor: Principal, contact: Contact, input: NewRequestDto, prefix: string, language: ReturnType<typeof languageOf>, now: Date): Promise<CustomerRequest> {
-    return this.creator.create(manager, forms, matrix, actor, { contactId: contact.id, clientId: contact.clientId, contactPersonId: contact.contactPersonId }, input, prefix, language, now);
+    return this.creator.create(manager, forms, matrix, actor, { contactId: contact.id, clientId: contact.clientId, contactPersonId: contact.contactPersonId, contact }, input, prefix, language, now);
   }
 }

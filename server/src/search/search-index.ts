@@ -5,6 +5,7 @@ import type { CustomerRequest } from '../requests/entities/customer-request.enti
 import { Discussion } from '../requests/entities/discussion.entity';
 import { SearchDocument, type SearchOwner } from './search-document.entity';
 import { textChunks } from './search-text';
+import { insertRows } from '../database/plain-rows';
 
 /**
  * The search index is written only here, always with the caller's manager: a request, comment or
@@ -41,7 +42,5 @@ export function requestText(request: Pick<CustomerRequest, 'subject' | 'descript
 /** `fresh`: the owner was created in this transaction, so it has nothing indexed to replace. */
 async function replaceDocument(manager: EntityManager, ownerType: SearchOwner, ownerId: number, scope: Pick<SearchDocument, 'requestId' | 'clientId' | 'visibility'>, text: string, fresh = false): Promise<void> {
   if (!fresh) await unindex(manager, ownerType, ownerId);
-  const rows = textChunks(text).map((chunk, index) => ({ ownerType, ownerId, ...scope, chunk: index, text: chunk }));
-  // Batches keep each INSERT well under MariaDB's max_allowed_packet.
-  for (let at = 0; at < rows.length; at += 16) await manager.insert(SearchDocument, rows.slice(at, at + 16));
+  await insertRows(manager, SearchDocument, textChunks(text).map((chunk, index) => ({ ownerType, ownerId, ...scope, chunk: index, text: chunk })));
 }

@@ -1,28 +1,34 @@
 import type { EntityManager } from 'typeorm';
 import type { Principal } from '../../auth/principal';
 import { Client } from '../../directory/entities/client.entity';
+import { contactCodes, intakeConfiguration } from '../../directory/intake/intake-configuration';
+import type { Contact } from '../entities/contact.entity';
 import { currentConfiguration } from '../../topics/configuration/configuration.repository';
 import type { StepOverrides, TopicConfiguration } from '../../topics/resolution/definitions';
 import { resolveAttributes } from '../../topics/resolution/resolve';
 import type { ResolvedForm } from '../../topics/resolution/resolved';
 import type { UserTaskStep } from '../../../../workflows/index';
-import { valuesFromRows } from '../domain/attribute-values';
+import { valuesFromRows, type StoredValueRow } from '../domain/attribute-values';
+import { valueRowsInTransaction } from '../storage/request-values.writer';
+import { transactionScoped } from '../../database/transaction-scope';
 import type { CustomerRequest } from '../entities/customer-request.entity';
 import { RequestValue } from '../entities/request-value.entity';
 import { ArchivedRequestValue } from '../archive/entities/archived-request-value.entity';
 
-/** The evaluation context rules read (see topics/resolution/context-schema.ts), without `request.attributes`. */
-export async function contextData(manager: EntityManager, request: Pick<CustomerRequest, 'id' | 'number' | 'type' | 'priority' | 'status' | 'clientId' | 'contactId'>, topicCode: string, actor: Pick<Principal, 'login'> | null, attributes: Record<string, unknown>): Promise<Record<string, unknown>> {
+/** How a contact came in, as the contacts row holds it. */
+export type ContactWays = Pick<Contact, 'channelId' | 'directionId' | 'placeId'>;
+
+/**
+ * The evaluation context rules read (see topics/resolution/context-schema.ts), without `request.attributes`.
+ * `contact`: the request's contact row when the caller holds it (a registration), so it is not read again.
+ */
+export async function contextData(manager: EntityManager, request: Pick<CustomerRequest, 'id' | 'number' | 'type' | 'priority' | 'status' | 'clientId' | 'contactId'>, topicCode: string, actor: Pick<Principal, 'login'> | null, attributes: Record<string, unknown>, contact?: ContactWays): Promise<Record<string, unknown>> {
   const client = request.clientId === null ? null : await manager.findOneBy(Client, { id: request.clientId });
-  const [contact] = request.contactId === null ? [] : ((await manager.query(
-    `SELECT ch.code AS channel, d.code AS direction, p.code AS place FROM contacts c
-     LEFT JOIN channels ch ON ch.id = c.channelId LEFT JOIN directions d ON d.id = c.directionId LEFT JOIN contact_places p ON p.id = c.placeId WHERE c.id = ?`,
-    [request.contactId],
-  )) as Record<string, string | null>[]);
+  const ways = contact ?? (request.contactId === null ? undefined : ((await manager.query('SELECT channelId, directionId, placeId FROM contacts WHERE id = ?', [request.contactId])) as ContactWays[])[0]);
   return {
     request: { id: request.id, number: request.number, type: request.type, priority: request.priority, status: request.status, topic: topicCode, attributes },
     client: client ? { category: client.category, priority: client.priority, region: client.region, group: client.groupName } : {},
-    contact: contact ?? {},
+    contact: ways ? contactCodes(await intakeConfiguration(manager), ways) : {},
     user: actor ? { login: actor.login } : {},
   };
 }
@@ -41,18 +47,15 @@ interface FormsState {
   attributes: Map<number, Promise<ResolvedForm['attributes']>>;
 }
 
-/** Per transaction: every TopicForms of one transaction (intake's, the notifications') reads the configuration once. */
-const inTransaction = new WeakMap<EntityManager, FormsState>();
 
 /** The topic's configuration, loaded once per operation and reused for each request in it. */
 export class TopicForms {
   private readonly state: FormsState;
 
   constructor(private readonly manager: EntityManager) {
-    const transactional = manager.queryRunner?.isTransactionActive === true;
-    const shared = transactional ? inTransaction.get(manager) : undefined;
-    this.state = shared ?? { configuration: null, attributes: new Map() };
-    if (transactional && !shared) inTransaction.set(manager, this.state);
+    // Every TopicForms of one transaction (intake's, the notifications') reads the configuration once.
+    const fresh = (): FormsState => ({ configuration: null, attributes: new Map() });
+    this.state = transactionScoped(manager, 'topicForms', fresh) ?? fresh();
   }
 
   async config(): Promise<TopicConfiguration> {
@@ -77,9 +80,15 @@ export class TopicForms {
   }
 }
 
-/** `liveRows`: the request's rows of the live value table, when the caller read them already (unused for an archived request). */
-export async function storedValues(manager: EntityManager, forms: TopicForms, request: Pick<CustomerRequest, 'id' | 'topicId'> & { archivedAt?: Date | null }, liveRows?: readonly RequestValue[]): Promise<Record<string, unknown>> {
+/**
+ * `liveRows`: the request's rows of the live value table, when the caller read them already (unused for an archived
+ * request). Rows this transaction wrote whole or read already are taken from memory (see valueRowsInTransaction).
+ */
+export async function storedValues(manager: EntityManager, forms: TopicForms, request: Pick<CustomerRequest, 'id' | 'topicId'> & { archivedAt?: Date | null }, liveRows?: readonly StoredValueRow[]): Promise<Record<string, unknown>> {
   // An archived request's values were moved out of the live value table (see docs/request-archive.md).
-  const rows = request.archivedAt ? await manager.find(ArchivedRequestValue, { where: { requestId: request.id } }) : (liveRows ?? (await manager.find(RequestValue, { where: { requestId: request.id } })));
+  if (request.archivedAt) return valuesFromRows(await forms.attributesOf(request.topicId), await manager.find(ArchivedRequestValue, { where: { requestId: request.id } }));
+  const remembered = valueRowsInTransaction(manager);
+  const rows = liveRows ?? remembered?.get(request.id) ?? (await manager.find(RequestValue, { where: { requestId: request.id } }));
+  remembered?.set(request.id, rows);
   return valuesFromRows(await forms.attributesOf(request.topicId), rows);
 }

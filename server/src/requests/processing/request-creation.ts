@@ -3,7 +3,7 @@ import { indexRequest } from '../../search/search-index';
 import { changesBetween, type AuditService } from '../../audit/audit.service';
 import type { Principal } from '../../auth/principal';
 import { badRequest, type ErrorDetail } from '../../common/docket-error';
-import { Queue } from '../../queues/queue.entity';
+import { configuredQueues } from '../../queues/configured-queues';
 import type { languageOf } from '../../topics/resolution/messages';
 import { isEmpty, validateAttributeWrite } from '../../topics/resolution/value-validator';
 import { initialState } from '../../../../workflows/index';
@@ -15,14 +15,14 @@ import type { NewRequestDto } from '../dto/requests.dto';
 import { CustomerRequest } from '../entities/customer-request.entity';
 import { ListSlotAllocator } from '../storage/list-slot-allocator';
 import { writeRequestValues } from '../storage/request-values.writer';
-import { contextData, type TopicForms } from './request-context';
+import { contextData, type ContactWays, type TopicForms } from './request-context';
 import { nextRequestNumber } from './request-numbers';
 import type { RouteRunner } from './route-runner';
 
 export const AUDITED_REQUEST_FIELDS: (keyof CustomerRequest)[] = ['status', 'queueId', 'assigneeId', 'priority', 'impact', 'urgency', 'subject', 'currentSteps', 'awaitingAcceptance', 'resolution', 'isOpen'];
 
 /** Who the request is for: the contact it was registered in, or the parent a child inherits them from. */
-export type RequestOrigin = Pick<CustomerRequest, 'clientId' | 'contactPersonId'> & { contactId: number | null };
+export type RequestOrigin = Pick<CustomerRequest, 'clientId' | 'contactPersonId'> & { contactId: number | null; contact?: ContactWays };
 
 /** A child request's place under its parent. */
 export interface ChildLink {
@@ -46,13 +46,13 @@ export class RequestCreator {
     if (!topic || !topic.active) details.push({ path: `${prefix}topicId`, message: topic ? 'the topic is inactive' : `unknown topic ${input.topicId}` });
     const classified = classify(matrix, input.impact, input.urgency, prefix);
     if ('issues' in classified) details.push(...classified.issues);
-    if (input.queueId !== undefined && !(await manager.existsBy(Queue, { id: input.queueId, active: true }))) details.push({ path: `${prefix}queueId`, message: `unknown or inactive queue ${input.queueId}` });
+    if (input.queueId !== undefined && !(await configuredQueues(manager)).get(input.queueId)?.active) details.push({ path: `${prefix}queueId`, message: `unknown or inactive queue ${input.queueId}` });
     const subject = sanitizePlainText(input.subject);
     if (!subject) details.push({ path: `${prefix}subject`, message: 'is empty once markup is removed' });
     if (details.length || !topic || 'issues' in classified) throw badRequest('invalid_request', 'The request is not valid', details);
 
     const request = manager.create(CustomerRequest, {
-      // Taken right before the row is inserted (below), once the request has passed every check.
+      // Taken right before the row is inserted (below), once the request has passed every check and its route started.
       number: '',
       topicId: topic.id,
       type: input.type,
@@ -83,7 +83,7 @@ export class RequestCreator {
       childKey: link?.childKey ?? null,
     });
     const given = input.attributes ?? {};
-    const data = await contextData(manager, { ...request, id: 0 }, topic.code, actor, given);
+    const data = await contextData(manager, { ...request, id: 0 }, topic.code, actor, given, origin.contact);
     const form = await forms.resolve(topic.id, data, null, false);
     const issues = validateAttributeWrite(form.attributes, { values: given, enforceRequired: true, language });
     if (issues.length) throw badRequest('invalid_attributes', 'The attribute values are not valid', issues.map((issue) => ({ path: `${prefix}attributes.${issue.path}`, message: issue.message })));
@@ -93,28 +93,25 @@ export class RequestCreator {
     const route = await this.runner.publishedFor(manager, topic.id);
     if (route) Object.assign(request, { routeVersionId: route.versionId, routeState: initialState(route.definition) });
     const slots = await ListSlotAllocator.slotsFor(manager);
-    // Rules cannot read the number (it is not in the rule context schema), so the form above did not need it.
-    request.number = await nextRequestNumber(manager, now);
+    const registered = { ...request };
+    // The route starts before the row is written, so the row is inserted as the start left it. Rules cannot read
+    // the request's id or number (they are not in the rule context schema), which do not exist yet.
+    const outcome = route ? await this.runner.interpret(manager, route, request, { type: 'start' }, await this.runner.routeContext(forms, topic.id, { ...data, request: { ...(data.request as object), attributes: values } }), now) : null;
+    if (outcome) Object.assign(request, outcome.fields);
+    request.number = registered.number = await nextRequestNumber(manager, now);
     await manager.insert(CustomerRequest, request);
+    registered.id = request.id;
     await indexRequest(manager, request, { fresh: true });
     const linked: (keyof CustomerRequest)[] = link ? ['parentId', 'childKey'] : [];
-    const created = { entityType: 'request', entityId: request.id, action: 'create', changes: [...changesBetween(null, request, ['number', 'topicId', 'type', 'contactId', 'clientId', ...linked, ...AUDITED_REQUEST_FIELDS]), ...Object.entries(values).map(([code, value]) => ({ field: `attributes.${code}`, old: null, new: value }))] };
-    const writeValues = () => writeRequestValues(manager, { requestId: request.id, queueId: request.queueId, isOpen: request.isOpen }, valueWrites(form.attributes, values), slots, { fresh: true });
-    if (!route) {
-      await writeValues();
+    const created = { entityType: 'request', entityId: request.id, action: 'create', changes: [...changesBetween(null, registered, ['number', 'topicId', 'type', 'contactId', 'clientId', ...linked, ...AUDITED_REQUEST_FIELDS]), ...Object.entries(values).map(([code, value]) => ({ field: `attributes.${code}`, old: null, new: value }))] };
+    // Written in the queue the route start chose (the start read them from memory).
+    await writeRequestValues(manager, { requestId: request.id, queueId: request.queueId, isOpen: request.isOpen }, valueWrites(form.attributes, values), slots, { fresh: true });
+    if (!outcome) {
       await this.audit.recordMany(manager, actor, [created], now);
       return request;
     }
-
-    const routeContext = await this.runner.routeContext(forms, topic.id, { ...data, request: { ...(data.request as object), id: request.id, number: request.number, attributes: values } });
-    const outcome = await this.runner.interpret(manager, route, request, { type: 'start' }, routeContext, now);
-    const before = { ...request };
-    Object.assign(request, outcome.fields);
-    await manager.update(CustomerRequest, { id: request.id }, outcome.fields);
-    // Written in the queue the route start chose, rather than moved there after (the start reads them from memory).
-    await writeValues();
-    const started = { entityType: 'request', entityId: request.id, action: 'route.start', changes: changesBetween(before, request, AUDITED_REQUEST_FIELDS) };
-    await this.runner.apply(manager, forms, before, request, outcome, actor, now, { valuesInBucket: true, journal: [created, started] });
+    const started = { entityType: 'request', entityId: request.id, action: 'route.start', changes: changesBetween(registered, request, AUDITED_REQUEST_FIELDS) };
+    await this.runner.apply(manager, forms, registered, request, outcome, actor, now, { valuesInBucket: true, journal: [created, started] });
     return request;
   }
 }

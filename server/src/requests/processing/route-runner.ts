@@ -3,7 +3,7 @@ import { changesBetween, type AuditRecord, type AuditService } from '../../audit
 import type { Principal } from '../../auth/principal';
 import { badRequest, conflict, DocketError } from '../../common/docket-error';
 import { dispatchRouteNotice, notifyRequestChanged } from '../../notifications/notification-dispatch';
-import { Queue } from '../../queues/queue.entity';
+import { configuredQueues } from '../../queues/configured-queues';
 import { cancelJobs, scheduleJob } from '../../scheduler/job-runner';
 import { interpret, RouteError, type InterpretResult, type RouteContext, type RouteEvent, type RouteState, type UserTaskStep } from '../../../../workflows/index';
 import { valueWrites } from '../domain/attribute-values';
@@ -19,7 +19,6 @@ import { contextData, storedValues, TopicForms } from './request-context';
 import { AUDITED_REQUEST_FIELDS } from './request-creation';
 import { summaryOf, updateVersioned, type RequestSummary } from './versioned-update';
 import { scheduleWebhook } from './webhook-delivery';
-import { cachedConfiguration } from '../../database/configuration-cache';
 
 export const ROUTE_TIMER_JOB = 'request.routeTimer';
 
@@ -52,11 +51,6 @@ export interface RequestFollowers {
 }
 
 /** Runs a request's route through the interpreter and carries out the effects in the caller's transaction. */
-/** Every queue's [code, id], from the configuration cache: routes name queues by code, requests hold ids. */
-function queueCodes(manager: EntityManager): Promise<readonly (readonly [string, number])[]> {
-  return cachedConfiguration(manager, 'queues.codes', async () => (await manager.find(Queue, { select: { id: true, code: true } })).map((queue) => [queue.code, queue.id] as const));
-}
-
 export class RouteRunner {
   private readonly children: ChildRequests;
   private readonly versions = new Map<number, PinnedRoute>();
@@ -116,7 +110,7 @@ export class RouteRunner {
   /** The request columns and effect plan of one interpretation (an event's, or a reopening's). */
   async outcomeOf(manager: EntityManager, route: PinnedRoute, request: CustomerRequest, result: InterpretResult, now: Date): Promise<RouteOutcome> {
     const plan = planEffects(result.effects);
-    const previousQueue = request.queueId === null ? undefined : (await queueCodes(manager)).find(([, id]) => id === request.queueId)?.[0];
+    const previousQueue = request.queueId === null ? undefined : (await configuredQueues(manager)).get(request.queueId)?.code;
     const position = positionOf(route.definition, result.state, previousQueue);
     const fields: Partial<CustomerRequest> = {
       routeState: result.state,
@@ -187,9 +181,9 @@ export class RouteRunner {
   }
 
   private async queueId(manager: EntityManager, code: string): Promise<number> {
-    const queue = (await queueCodes(manager)).find(([known]) => known === code);
+    const queue = [...(await configuredQueues(manager)).values()].find((known) => known.code === code);
     if (!queue) throw conflict('unknown_queue', `The route assigns queue "${code}", which does not exist`, [{ path: 'queue', message: `no queue ${code}` }]);
-    return queue[1];
+    return queue.id;
   }
 
   private priority(value: unknown): number {

@@ -2,6 +2,9 @@ import { In, type EntityManager } from 'typeorm';
 import type { AttributeSlot } from '../entities/attribute-slot.entity';
 import { RequestValue } from '../entities/request-value.entity';
 import { toStoredValue, ValueKind } from './value-columns';
+import { insertRows } from '../../database/plain-rows';
+import { transactionScoped } from '../../database/transaction-scope';
+import type { StoredValueRow } from '../domain/attribute-values';
 
 export type AttributeValue = string | number | boolean | Date;
 
@@ -19,8 +22,13 @@ export interface ValueBucket {
   isOpen: boolean;
 }
 
-/** Rows per INSERT: 9 parameters a row stays under SQLite's 999 bound parameters, and far under max_allowed_packet. */
-const ROWS_PER_INSERT = 100;
+/**
+ * The value rows of requests this transaction wrote whole (a new request) or read, by request id: a registration's
+ * or transition's later steps (rules, notifications) take them from memory. Any other write forgets the request's.
+ */
+export function valueRowsInTransaction(manager: EntityManager): Map<number, readonly StoredValueRow[]> | undefined {
+  return transactionScoped(manager, 'requestValueRows', () => new Map<number, readonly StoredValueRow[]>());
+}
 
 /**
  * The only place attribute values are written: typed rows in `request_values` and, for list-column
@@ -34,9 +42,9 @@ export async function writeRequestValues(manager: EntityManager, bucket: ValueBu
   if (byAttribute.size === 0) return;
   if (!options.fresh) await manager.delete(RequestValue, { requestId: bucket.requestId, attributeId: In([...byAttribute.keys()]) });
   const rows = [...byAttribute.values()].flatMap((write) => write.values.map((value, ord) => ({ requestId: bucket.requestId, attributeId: write.attributeId, ord, queueId: bucket.queueId, isOpen: bucket.isOpen, ...toStoredValue(write.kind, value) })));
-  for (let at = 0; at < rows.length; at += ROWS_PER_INSERT) {
-    await manager.createQueryBuilder().insert().into(RequestValue).values(rows.slice(at, at + ROWS_PER_INSERT)).updateEntity(false).execute();
-  }
+  await insertRows(manager, RequestValue, rows);
+  if (options.fresh) valueRowsInTransaction(manager)?.set(bucket.requestId, rows);
+  else valueRowsInTransaction(manager)?.delete(bucket.requestId);
   const slotValues: Record<string, string | number | Date | null> = {};
   for (const write of byAttribute.values()) {
     const slot = slots.get(write.attributeId);

@@ -1,5 +1,5 @@
 import { explain, safeEvaluate, truthy, type EvaluationOptions } from '../../../../rules/index';
-import { FLAGS, isRuleSetting, type DefaultSetting, type FlagName, type FlagSetting, type StepOverrides, type TopicConfiguration } from './definitions';
+import { FLAGS, isRuleSetting, type AttributeDef, type DefaultSetting, type FlagName, type FlagSetting, type StepOverrides, type TopicConfiguration } from './definitions';
 import { attributeLayersFor, defaultChain, flagChain, type AttributeLayers } from './layers';
 import type { DefaultExplanation, Explanation, ExplanationLayer, FlagExplanation, ResolvedAttribute, ResolvedForm, RuleEvaluation } from './resolved';
 import { pathToNode } from './tree';
@@ -28,7 +28,7 @@ export function resolveAttributes(input: ResolveInput): ResolvedForm {
   if (!topic || topic.id !== input.topicId) throw new Error(`topic ${input.topicId} is not in the configuration`);
   const step = input.step ?? null;
   const context = withStep(input.context, step);
-  const attributes = attributeLayersFor(input.configuration, input.topicId, input.includeInactive ?? false).map((layers) => resolveOne(layers, input, step, context));
+  const attributes = preparedAttributes(input.configuration, input.topicId, input.includeInactive ?? false).map((prepared) => resolveOne(prepared, input, step, context));
   const groups = [...new Map(attributes.filter((attribute) => attribute.group).map((attribute) => [attribute.group!.id, attribute.group!])).values()];
   return {
     topic: { id: topic.id, code: topic.code, name: topic.name, kind: topic.kind, active: topic.active },
@@ -39,22 +39,60 @@ export function resolveAttributes(input: ResolveInput): ResolvedForm {
   };
 }
 
-function resolveOne(layers: AttributeLayers, input: ResolveInput, step: StepOverrides | null, context: Record<string, unknown>): ResolvedAttribute {
-  const { attribute } = layers;
-  const flags = Object.fromEntries(FLAGS.map((flag) => [flag, resolveFlag(flagChain(layers, flag, input.topicId, step), context, input.options)])) as Record<FlagName, FlagExplanation>;
-  const defaultExplanation = resolveDefault(defaultChain(layers, input.topicId), context, input.options);
-  const { defaultValue: _default, attributeGroupId: _group, required: _required, hidden: _hidden, readOnly: _readOnly, ...rest } = attribute;
+/** What resolving an attribute of a topic owes to the configuration alone: the same for every request and step. */
+interface PreparedAttribute {
+  layers: AttributeLayers;
+  own: Omit<AttributeDef, FlagName | 'defaultValue' | 'attributeGroupId'>;
+  /** Without the step's layer, which each resolution adds. */
+  flagChains: Record<FlagName, ExplanationLayer<FlagSetting>[]>;
+  defaultChain: ExplanationLayer<DefaultSetting | null>[];
+  boundAt: { id: number; code: string };
+}
+
+/** By configuration (a cached one serves every request of its revision), then topic and inactive ones or not. */
+const prepared = new WeakMap<TopicConfiguration, Map<string, readonly PreparedAttribute[]>>();
+
+function preparedAttributes(configuration: TopicConfiguration, topicId: number, includeInactive: boolean): readonly PreparedAttribute[] {
+  let byTopic = prepared.get(configuration);
+  if (!byTopic) prepared.set(configuration, (byTopic = new Map()));
+  const key = `${topicId}:${includeInactive}`;
+  let attributes = byTopic.get(key);
+  if (!attributes) {
+    attributes = attributeLayersFor(configuration, topicId, includeInactive).map((layers) => {
+      const { defaultValue: _default, attributeGroupId: _group, required: _required, hidden: _hidden, readOnly: _readOnly, ...own } = layers.attribute;
+      // Frozen: every resolution shares them, and none may change what the next one reads.
+      const flagChains = Object.fromEntries(FLAGS.map((flag) => [flag, frozenChain(flagChain(layers, flag, topicId, null))])) as Record<FlagName, ExplanationLayer<FlagSetting>[]>;
+      return { layers, own, flagChains, defaultChain: frozenChain(defaultChain(layers, topicId)), boundAt: Object.freeze({ id: layers.boundAt.id, code: layers.boundAt.code }) };
+    });
+    byTopic.set(key, attributes);
+  }
+  return attributes;
+}
+
+function resolveOne(attribute: PreparedAttribute, input: ResolveInput, step: StepOverrides | null, context: Record<string, unknown>): ResolvedAttribute {
+  const flags = {} as Record<FlagName, FlagExplanation>;
+  for (const flag of FLAGS) flags[flag] = resolveFlag(step ? flagChain(attribute.layers, flag, input.topicId, step) : attribute.flagChains[flag], context, input.options);
+  const defaultExplanation = resolveDefault(attribute.defaultChain, context, input.options);
   return {
-    ...rest,
+    ...attribute.own,
     required: flags.required.value,
     hidden: flags.hidden.value,
     readOnly: flags.readOnly.value,
     default: defaultExplanation.value,
-    allowedValues: allowedValuesOf(layers, input.dictionaryValues),
-    group: layers.group,
-    boundAt: { id: layers.boundAt.id, code: layers.boundAt.code },
+    allowedValues: allowedValuesOf(attribute.layers, input.dictionaryValues),
+    group: attribute.layers.group,
+    boundAt: attribute.boundAt,
     explanation: { ...flags, default: defaultExplanation },
   };
+}
+
+/** The chain and its layers; the settings stay the configuration's own. */
+function frozenChain<S>(chain: ExplanationLayer<S>[]): ExplanationLayer<S>[] {
+  for (const layer of chain) {
+    if (layer.node) Object.freeze(layer.node);
+    Object.freeze(layer);
+  }
+  return Object.freeze(chain) as ExplanationLayer<S>[];
 }
 
 /** The most specific layer decides; a rule there is evaluated, and a rule that fails counts as false. */
@@ -66,7 +104,7 @@ function resolveFlag(chain: ExplanationLayer<FlagSetting>[], context: Record<str
 }
 
 function resolveDefault(chain: ExplanationLayer<DefaultSetting | null>[], context: Record<string, unknown>, options?: EvaluationOptions): DefaultExplanation {
-  const decider = [...chain].reverse().find((layer) => layer.setting !== null) ?? chain[0];
+  const decider = chain.findLast((layer) => layer.setting !== null) ?? chain[0];
   const setting = decider.setting;
   if (setting === null) return { value: null, chain, decidedBy: decider.source };
   if (!isRuleSetting(setting)) return { value: setting.fixed, chain, decidedBy: decider.source };

@@ -1,0 +1,26 @@
+import { EventSubscriber, type EntityManager, type EntitySubscriberInterface, type QueryRunner } from 'typeorm';
+
+const scopes = new WeakMap<QueryRunner, Map<string, unknown>>();
+
+/** Forgets what the runner's last transaction remembered when its next one starts (a savepoint continues it). */
+@EventSubscriber()
+export class TransactionScopeSubscriber implements EntitySubscriberInterface {
+  afterTransactionStart(event: { queryRunner: QueryRunner }): void {
+    if ((event.queryRunner as unknown as { transactionDepth: number }).transactionDepth > 1) return;
+    scopes.delete(event.queryRunner);
+  }
+}
+
+/**
+ * Memory that lives as long as the transaction `manager` runs in — what it read or wrote that later steps of
+ * the same operation would otherwise read again. Undefined outside a transaction, where nothing can be trusted
+ * to stay as read.
+ */
+export function transactionScoped<T>(manager: EntityManager, key: string, create: () => T): T | undefined {
+  const runner = manager.queryRunner;
+  if (!runner?.isTransactionActive) return undefined;
+  let scope = scopes.get(runner);
+  if (!scope) scopes.set(runner, (scope = new Map()));
+  if (!scope.has(key)) scope.set(key, create());
+  return scope.get(key) as T;
+}
