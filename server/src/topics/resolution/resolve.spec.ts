@@ -45,6 +45,35 @@ describe('resolveAttributes', () => {
   });
 });
 
+describe('resolving against a cached (frozen) configuration', () => {
+  const frozen = structuredClone(configuration);
+  const freeze = (value: unknown) => {
+    if (value && typeof value === 'object') {
+      Object.values(value).forEach(freeze);
+      Object.freeze(value);
+    }
+  };
+  freeze(frozen);
+
+  it('answers the same frozen attribute while no rule decides it, and evaluates rules every time', () => {
+    const vip = resolveAttributes({ configuration: frozen, topicId: 2, context: { client: { category: 'VIP' } } });
+    const bis = resolveAttributes({ configuration: frozen, topicId: 2, context: { client: { category: 'BIS' } } });
+    expect(bis.attributes[1]).toBe(vip.attributes[1]);
+    expect(Object.isFrozen(vip.attributes[1].explanation.required)).toBe(true);
+    expect([vip.attributes[2].required, bis.attributes[2].required]).toEqual([true, false]);
+    expect(bis.attributes[2]).not.toBe(vip.attributes[2]);
+    // The same answers as from a configuration that is not kept.
+    expect(JSON.stringify(bis)).toBe(JSON.stringify(resolveAttributes({ configuration, topicId: 2, context: { client: { category: 'BIS' } } })));
+  });
+
+  it('applies a step every time, and does not keep what the step decided', () => {
+    const step = { stepId: 's1', attributes: { DATE: { readOnly: true } } };
+    const atStep = resolveAttributes({ configuration: frozen, topicId: 2, context: {}, step });
+    const plain = resolveAttributes({ configuration: frozen, topicId: 2, context: {} });
+    expect([atStep.attributes[1].readOnly, plain.attributes[1].readOnly]).toEqual([true, false]);
+  });
+});
+
 describe('form schema and attribute writes', () => {
   const form = resolveAttributes({ configuration, topicId: 2, context: { client: { category: 'VIP' } } });
 

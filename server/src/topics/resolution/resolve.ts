@@ -47,6 +47,9 @@ interface PreparedAttribute {
   flagChains: Record<FlagName, ExplanationLayer<FlagSetting>[]>;
   defaultChain: ExplanationLayer<DefaultSetting | null>[];
   boundAt: { id: number; code: string };
+  /** No rule decides a flag or the default: without a step, every resolution answers the same, so it is kept. */
+  fixed: boolean;
+  resolved?: ResolvedAttribute;
 }
 
 /** By configuration (a cached one serves every request of its revision), then topic and inactive ones or not. */
@@ -62,7 +65,9 @@ function preparedAttributes(configuration: TopicConfiguration, topicId: number, 
       const { defaultValue: _default, attributeGroupId: _group, required: _required, hidden: _hidden, readOnly: _readOnly, ...own } = layers.attribute;
       // Frozen: every resolution shares them, and none may change what the next one reads.
       const flagChains = Object.fromEntries(FLAGS.map((flag) => [flag, frozenChain(flagChain(layers, flag, topicId, null))])) as Record<FlagName, ExplanationLayer<FlagSetting>[]>;
-      return { layers, own, flagChains, defaultChain: frozenChain(defaultChain(layers, topicId)), boundAt: Object.freeze({ id: layers.boundAt.id, code: layers.boundAt.code }) };
+      const defaults = frozenChain(defaultChain(layers, topicId));
+      const fixed = FLAGS.every((flag) => !isRuleSetting(flagChains[flag][flagChains[flag].length - 1].setting)) && !isRuleSetting(defaults.findLast((layer) => layer.setting !== null)?.setting ?? null);
+      return { layers, own, flagChains, defaultChain: defaults, boundAt: Object.freeze({ id: layers.boundAt.id, code: layers.boundAt.code }), fixed };
     });
     byTopic.set(key, attributes);
   }
@@ -70,10 +75,13 @@ function preparedAttributes(configuration: TopicConfiguration, topicId: number, 
 }
 
 function resolveOne(attribute: PreparedAttribute, input: ResolveInput, step: StepOverrides | null, context: Record<string, unknown>): ResolvedAttribute {
+  // Only a cached configuration (frozen, see configuration-cache.ts) is shared long enough to be worth it.
+  const keep = attribute.fixed && !step && !(attribute.layers.attribute.dictionaryCode && input.dictionaryValues) && Object.isFrozen(input.configuration);
+  if (keep && attribute.resolved) return attribute.resolved;
   const flags = {} as Record<FlagName, FlagExplanation>;
   for (const flag of FLAGS) flags[flag] = resolveFlag(step ? flagChain(attribute.layers, flag, input.topicId, step) : attribute.flagChains[flag], context, input.options);
   const defaultExplanation = resolveDefault(attribute.defaultChain, context, input.options);
-  return {
+  const resolved: ResolvedAttribute = {
     ...attribute.own,
     required: flags.required.value,
     hidden: flags.hidden.value,
@@ -84,6 +92,17 @@ function resolveOne(attribute: PreparedAttribute, input: ResolveInput, step: Ste
     boundAt: attribute.boundAt,
     explanation: { ...flags, default: defaultExplanation },
   };
+  // Shared by every later resolution, so nobody may change it.
+  if (keep) attribute.resolved = deepFrozen(resolved);
+  return resolved;
+}
+
+function deepFrozen<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFrozen(inner);
+  }
+  return value;
 }
 
 /** The chain and its layers; the settings stay the configuration's own. */
