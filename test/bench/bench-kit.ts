@@ -34,6 +34,9 @@ export async function runLoad(concurrency: number, total: number, one: (n: numbe
   return { calls: total, seconds, perSecond: total / seconds, p50: at(0.5), p95: at(0.95) };
 }
 
+/** Server processes behind the HTTP benchmarks (DOCKET_WORKERS): `BENCH_WORKERS=2 npm run bench …`. */
+export const SERVER_WORKERS = Number(process.env.BENCH_WORKERS ?? 1);
+
 export const loadAverage = () => loadavg().map((value) => value.toFixed(2)).join(' / ');
 
 export const figureLine = (name: string, figures: Figures, baseline?: Figures) =>

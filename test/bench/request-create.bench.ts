@@ -7,7 +7,7 @@
 import { createPool, Pool } from 'mysql2/promise';
 import { startTestApp, TestApp } from '../helpers/app';
 import { apiAs, publishRoute, triageRoute } from '../helpers/request-data';
-import { captureRows, figureLine, Figures, insertLike, loadAverage, runLoad, sendJson } from './bench-kit';
+import { captureRows, figureLine, Figures, insertLike, loadAverage, runLoad, sendJson, SERVER_WORKERS } from './bench-kit';
 
 const ATTRIBUTES = 30;
 const PLAN = [
@@ -21,7 +21,7 @@ jest.setTimeout(30 * 60 * 1000);
 
 test('request registration through the API vs a bare transaction', async () => {
   const loadBefore = loadAverage();
-  const t: TestApp = await startTestApp('mariadb', { DOCKET_SCHEDULER: '0' });
+  const t: TestApp = await startTestApp('mariadb', { DOCKET_SCHEDULER: '0', DOCKET_WORKERS: String(SERVER_WORKERS) });
   const tokens: Record<string, string> = { admin: await t.loginAs('admin', t.adminPassword) };
   const { ok } = apiAs(() => t, tokens);
   const ids: Record<string, number> = {};
@@ -83,7 +83,7 @@ test('request registration through the API vs a bare transaction', async () => {
     process.stdout.write(
       [
         '',
-        `Request registration, MariaDB, ${ATTRIBUTES} attribute values, route + SLA policy; load average (1/5/15 min) before ${loadBefore}, after ${loadAverage()}`,
+        `Request registration, MariaDB, ${ATTRIBUTES} attribute values, route + SLA policy, ${SERVER_WORKERS} server process(es); load average (1/5/15 min) before ${loadBefore}, after ${loadAverage()}`,
         `Rows one API call inserts (the bare transaction inserts the same): ${written}`,
         outbox.length ? `Outbox tables written: ${outbox.join(', ')}` : 'No outbox row was written by a registration (nobody to tell)',
         `${'run'.padEnd(44)} ${'throughput'.padStart(13)} ${'p50'.padStart(11)} ${'p95'.padStart(11)}`,

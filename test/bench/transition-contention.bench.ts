@@ -7,7 +7,7 @@
 import { createPool, Pool } from 'mysql2/promise';
 import { startTestApp, TestApp } from '../helpers/app';
 import { apiAs, publishRoute } from '../helpers/request-data';
-import { captureRows, figureLine, Figures, insertRows, loadAverage, rewriteRow, RowTemplate, sendJson } from './bench-kit';
+import { captureRows, figureLine, Figures, insertRows, loadAverage, rewriteRow, RowTemplate, sendJson, SERVER_WORKERS } from './bench-kit';
 
 const LANES = Number(process.env.BENCH_LANES ?? 8);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 40);
@@ -78,7 +78,7 @@ jest.setTimeout(30 * 60 * 1000);
 
 test('two writers on the same requests: one winner per version, through the API and bare', async () => {
   const loadBefore = loadAverage();
-  const t: TestApp = await startTestApp('mariadb', { DOCKET_SCHEDULER: '0' });
+  const t: TestApp = await startTestApp('mariadb', { DOCKET_SCHEDULER: '0', DOCKET_WORKERS: String(SERVER_WORKERS) });
   const tokens: Record<string, string> = { admin: await t.loginAs('admin', t.adminPassword) };
   const { ok } = apiAs(() => t, tokens);
   const ids: Record<string, number> = {};
@@ -154,7 +154,7 @@ test('two writers on the same requests: one winner per version, through the API 
     process.stdout.write(
       [
         '',
-        `Contended transitions, MariaDB, ${LANES} requests side by side × ${ROUNDS} contested versions, 2 writers each (${2 * LANES} calls in flight)`,
+        `Contended transitions, MariaDB, ${LANES} requests side by side × ${ROUNDS} contested versions, 2 writers each (${2 * LANES} calls in flight), ${SERVER_WORKERS} server process(es)`,
         `Load average (1/5/15 min) before ${loadBefore}, after ${loadAverage()}`,
         `Rows one API transition inserts (the bare run inserts the same after its UPDATE): ${written}`,
         `${'run (throughput counts winning transitions)'.padEnd(44)} ${'throughput'.padStart(13)} ${'p50'.padStart(11)} ${'p95'.padStart(11)}`,

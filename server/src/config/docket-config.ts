@@ -8,6 +8,8 @@ export interface DocketConfig {
   readonly host: string;
   readonly port: number;
   readonly runMigrations: boolean;
+  /** Server processes answering HTTP (node:cluster); 1 serves from the starting process itself. */
+  readonly workers: number;
   readonly loadDemo: boolean;
   /** Password for the first administrator; a random one is generated and printed once when absent. */
   readonly adminPassword?: string;
@@ -88,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     host: env.HOST ?? '127.0.0.1',
     port: integer(env.PORT, 3000, 'PORT'),
     runMigrations: flag(env.DOCKET_MIGRATIONS_RUN, true),
+    workers: Math.max(1, integer(env.DOCKET_WORKERS, 1, 'DOCKET_WORKERS')),
     loadDemo: flag(env.DOCKET_DEMO, false),
     adminPassword: env.DOCKET_ADMIN_PASSWORD || undefined,
     sessionTtlMinutes: integer(env.DOCKET_SESSION_TTL_MINUTES, 12 * 60, 'DOCKET_SESSION_TTL_MINUTES'),

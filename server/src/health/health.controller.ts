@@ -25,6 +25,7 @@ export class HealthController {
     } catch {
       throw new DocketError(503, 'database_unavailable', 'The database does not answer');
     }
-    return { status: 'ok', database: { driver: this.config.driver, latencyMs: Math.round((performance.now() - started) * 100) / 100 } };
+    // The process lets an operator running several workers (DOCKET_WORKERS) see which one answered.
+    return { status: 'ok', process: process.pid, database: { driver: this.config.driver, latencyMs: Math.round((performance.now() - started) * 100) / 100 } };
   }
 }
