@@ -15,6 +15,7 @@ import { languageOf } from '../topics/resolution/messages';
 import { priorityMatrix } from './domain/priority-matrix';
 import type { CreateContactDto, NewRequestDto } from './dto/requests.dto';
 import { Contact } from './entities/contact.entity';
+import { insertRow } from '../database/plain-rows';
 import { CustomerRequest } from './entities/customer-request.entity';
 import { Idempotency } from './processing/idempotency';
 import { TopicForms } from './processing/request-context';
@@ -54,7 +55,7 @@ export class IntakeService {
   async register(actor: Principal, body: CreateContactDto, options: { idempotencyKey?: string; acceptLanguage?: string }, now = new Date()): Promise<RegisteredContact> {
     return this.idempotency.run(actor, options.idempotencyKey, { method: 'POST', path: '/api/contacts', body, status: 201 }, async (manager) => {
       const contact = await this.contactFrom(manager, actor, body, now);
-      await manager.insert(Contact, contact);
+      contact.id = await insertRow(manager, Contact, contact);
       const forms = new TopicForms(manager);
       const matrix = await currentPriorityMatrix(manager);
       const requests: CustomerRequest[] = [];

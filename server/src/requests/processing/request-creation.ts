@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { indexRequest } from '../../search/search-index';
+import { insertRow } from '../../database/plain-rows';
 import { changesBetween, type AuditService } from '../../audit/audit.service';
 import type { Principal } from '../../auth/principal';
 import { badRequest, type ErrorDetail } from '../../common/docket-error';
@@ -99,7 +100,7 @@ export class RequestCreator {
     const outcome = route ? await this.runner.interpret(manager, route, request, { type: 'start' }, await this.runner.routeContext(forms, topic.id, { ...data, request: { ...(data.request as object), attributes: values } }), now) : null;
     if (outcome) Object.assign(request, outcome.fields);
     request.number = registered.number = await nextRequestNumber(manager, now);
-    await manager.insert(CustomerRequest, request);
+    request.id = await insertRow(manager, CustomerRequest, request);
     registered.id = request.id;
     await indexRequest(manager, request, { fresh: true });
     const linked: (keyof CustomerRequest)[] = link ? ['parentId', 'childKey'] : [];
