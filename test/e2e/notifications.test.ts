@@ -266,7 +266,7 @@ describe.each(testDatabases())('notifications on %s', (database) => {
       topics: ['ROUTED'],
       steps: [
         { id: 'Start', name: 'Registered', kind: 'start' },
-        { id: 'Triage', name: 'Triage', kind: 'userTask', queues: { rules: [], default: 'SECOND' }, handlers: { onEnter: [{ kind: 'notify', template: 'triage.hello', recipients: ['queue'] }] } },
+        { id: 'Triage', name: 'Triage', kind: 'userTask', queues: { rules: [], default: 'SECOND' }, handlers: { onEnter: [{ kind: 'notify', template: 'triage.hello', recipients: ['queue', 'contact'] }] } },
         { id: 'Done', name: 'Done', kind: 'end', resolution: 'resolved' },
       ],
       transitions: [
@@ -274,12 +274,14 @@ describe.each(testDatabases())('notifications on %s', (database) => {
         { id: 'finish', name: 'Finish', from: 'Triage', to: 'Done' },
       ],
     });
-    const created = await ok('olga', 'POST', '/api/contacts', { requests: [{ topicId: ids.ROUTED, type: 'incident', impact: 2, urgency: 2, subject: 'Fax 1 < 2', attributes: { CITY: 'A&B' } }] }, 201);
+    const created = await ok('olga', 'POST', '/api/contacts', { contactPersonId: ids.ivan, requests: [{ topicId: ids.ROUTED, type: 'incident', impact: 2, urgency: 2, subject: 'Fax 1 < 2', attributes: { CITY: 'A&B' } }] }, 201);
     const { id, number } = created.requests[0];
     const routed = (await t.dataSource.getRepository(OutboxMessage).find({ order: { id: 'ASC' } })).filter((mail) => mail.eventKey.startsWith(`request:${id}:`) && !mail.eventKey.includes('request.created'));
+    // The contact person is no user: written to in the language of the operator who registered the request, by address.
     expect(routed.map((mail) => [mail.recipient, mail.subject])).toEqual([
       ['pavel@example.com', `Разбор ${number} для Pavel`],
       ['vera@example.com', `Triage ${number} for Vera`],
+      ['ivan@example.com', `Triage ${number} for ivan@example.com`],
     ]);
     expect(routed[1].html).toBe('<p>Fax 1 &lt; 2: A&amp;B</p>');
     expect(routed[1].text).toBe('Fax 1 < 2');

@@ -10,7 +10,7 @@ import { NotificationTemplate } from './entities/notification-template.entity';
 import { Notification } from './entities/notification.entity';
 import { cached, cachedMany, insertInApp, type NotificationBatch } from './notification-batch';
 import { enqueueMails, messageIdFor, type OutgoingMail } from './outbox';
-import { addressesAsRecipients, customerOf, staffOf, usersAsRecipients, type NotificationRecipient } from './recipients';
+import { addressesAsRecipients, customerOf, staffOf, usersAsRecipients, type KnownUser, type NotificationRecipient } from './recipients';
 import { requestFacts, type NotifiedRequest, type RequestFacts } from './request-facts';
 import { renderTemplate, type TemplateContext } from './template-renderer';
 import { isNotificationEvent, templateLanguageOf, type NotificationEventType, type TemplateLanguage } from './template-variables';
@@ -187,6 +187,8 @@ export interface RouteNotice {
   /** The route event (enter, leave, transition, …). */
   event: string;
   emails: string[];
+  /** The users among the addresses, by lower-cased address, when the caller found them. */
+  users?: ReadonlyMap<string, KnownUser>;
   eventKey: string;
 }
 
@@ -196,7 +198,7 @@ export async function dispatchRouteNotice(manager: EntityManager, notice: RouteN
   if (!facts || !notice.emails.length) return;
   // Addresses of no user are written to in the language of the operator who registered the request.
   const operatorLanguage = async () => templateLanguageOf(notice.request.createdById === null ? undefined : (await manager.findOneBy(User, { id: notice.request.createdById }))?.locale);
-  const recipients = await addressesAsRecipients(manager, notice.emails, operatorLanguage);
+  const recipients = await addressesAsRecipients(manager, notice.emails, operatorLanguage, notice.users);
   // Braces dropped: the names become template text, and must not read as tags.
   const [name, on] = [notice.template, notice.event].map((text) => text.replace(/[{}<>&]/g, ''));
   const fallback: TemplateText = { name, subject: `[{{request.number}}] ${name}: {{request.subject}}`, text: `Request {{request.number}} (${on}): {{request.subject}}`, html: `<p>Request {{request.number}} (${on}): {{request.subject}}</p>` };

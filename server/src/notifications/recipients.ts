@@ -18,7 +18,10 @@ export interface NotificationRecipient {
   role: RecipientRole;
 }
 
-const fromUser = (user: User, role: RecipientRole): NotificationRecipient => ({ userId: user.id, email: user.email, name: user.name, language: templateLanguageOf(user.locale), timeZone: user.timeZone, role });
+/** What mail to a user needs of them. */
+export type KnownUser = Pick<User, 'id' | 'email' | 'name' | 'locale' | 'timeZone'>;
+
+const fromUser = (user: KnownUser, role: RecipientRole): NotificationRecipient => ({ userId: user.id, email: user.email, name: user.name, language: templateLanguageOf(user.locale), timeZone: user.timeZone, role });
 
 /** Active users, in the order of `ids`, each once. */
 export async function usersAsRecipients(manager: EntityManager, ids: readonly number[], role: RecipientRole, cache?: NotificationBatch): Promise<NotificationRecipient[]> {
@@ -54,15 +57,17 @@ export async function customerOf(manager: EntityManager, request: Pick<CustomerR
 
 /**
  * A route's notify action names addresses: the users among them get their own language and in-app copy, the
- * others `fallback`'s language (asked only when someone is not a user).
+ * others `fallback`'s language (asked only when someone is not a user). `known`: users the caller found the
+ * addresses through, by lower-cased address; the rest are looked up.
  */
-export async function addressesAsRecipients(manager: EntityManager, emails: readonly string[], fallback: () => Promise<TemplateLanguage>): Promise<NotificationRecipient[]> {
+export async function addressesAsRecipients(manager: EntityManager, emails: readonly string[], fallback: () => Promise<TemplateLanguage>, known: ReadonlyMap<string, KnownUser> = new Map()): Promise<NotificationRecipient[]> {
   if (!emails.length) return [];
-  const users = await manager.find(User, { where: { email: In([...emails]), active: true } });
+  const unknown = emails.filter((email) => !known.has(email.toLowerCase()));
+  const found = unknown.length ? await manager.find(User, { where: { email: In(unknown), active: true } }) : [];
   let language: TemplateLanguage | undefined;
   const recipients: NotificationRecipient[] = [];
   for (const email of emails) {
-    const user = users.find((candidate) => candidate.email?.toLowerCase() === email.toLowerCase());
+    const user = known.get(email.toLowerCase()) ?? found.find((candidate) => candidate.email?.toLowerCase() === email.toLowerCase());
     recipients.push(user ? fromUser(user, 'user') : { userId: null, email, name: email, language: (language ??= await fallback()), timeZone: 'UTC', role: 'customer' });
   }
   return recipients;

@@ -1,33 +1,47 @@
 import type { EntityManager } from 'typeorm';
+import type { KnownUser } from '../../notifications/recipients';
 import type { CustomerRequest } from '../entities/customer-request.entity';
 
-type Resolver = (manager: EntityManager, request: CustomerRequest, argument: string) => Promise<string[]>;
+/** An address a recipient names, with the user it belongs to when the recipient names users. */
+interface Address {
+  email: string;
+  user: KnownUser | null;
+}
 
-const emails = async (manager: EntityManager, sql: string, parameters: unknown[]): Promise<string[]> =>
-  ((await manager.query(sql, parameters)) as { email: string | null }[]).map((row) => row.email).filter((email): email is string => Boolean(email));
+type Resolver = (manager: EntityManager, request: CustomerRequest, argument: string) => Promise<Address[]>;
+
+const emails = async (manager: EntityManager, sql: string, parameters: unknown[]): Promise<Address[]> =>
+  ((await manager.query(sql, parameters)) as { email: string | null }[]).flatMap((row) => (row.email ? [{ email: row.email, user: null }] : []));
+
+/** Users' addresses, each with what mail to them needs (so it is not looked up again by address). */
+const users = async (manager: EntityManager, sql: string, parameters: unknown[]): Promise<Address[]> =>
+  ((await manager.query(sql, parameters)) as (KnownUser & { id: number | string })[]).map((row) => ({ email: row.email!, user: { ...row, id: Number(row.id) } }));
 
 const ACTIVE_USER = 'u.active = 1 AND u.email IS NOT NULL';
+const USER_COLUMNS = 'u.id, u.email, u.name, u.locale, u.timeZone';
 
 /** One entry per recipient kind a route's notify action may name. */
 const RESOLVERS: Record<string, Resolver> = {
-  assignee: (manager, request) => (request.assigneeId === null ? Promise.resolve([]) : emails(manager, `SELECT u.email FROM users u WHERE u.id = ? AND ${ACTIVE_USER}`, [request.assigneeId])),
+  assignee: (manager, request) => (request.assigneeId === null ? Promise.resolve([]) : users(manager, `SELECT ${USER_COLUMNS} FROM users u WHERE u.id = ? AND ${ACTIVE_USER}`, [request.assigneeId])),
   queue: (manager, request) =>
     request.queueId === null
       ? Promise.resolve([])
-      : emails(
+      : users(
           manager,
-          `SELECT u.email FROM users u WHERE ${ACTIVE_USER} AND u.id IN (SELECT m.userId FROM queue_members m WHERE m.queueId = ? UNION SELECT g.userId FROM queue_workgroups w JOIN workgroup_members g ON g.workgroupId = w.workgroupId WHERE w.queueId = ?)`,
+          `SELECT ${USER_COLUMNS} FROM users u WHERE ${ACTIVE_USER} AND u.id IN (SELECT m.userId FROM queue_members m WHERE m.queueId = ? UNION SELECT g.userId FROM queue_workgroups w JOIN workgroup_members g ON g.workgroupId = w.workgroupId WHERE w.queueId = ?)`,
           [request.queueId, request.queueId],
         ),
   client: (manager, request) => (request.clientId === null ? Promise.resolve([]) : emails(manager, "SELECT p.value AS email FROM contact_points p WHERE p.ownerType = 'client' AND p.ownerId = ? AND p.kind = 'email'", [request.clientId])),
   contact: (manager, request) =>
     request.contactPersonId === null ? Promise.resolve([]) : emails(manager, "SELECT p.value AS email FROM contact_points p WHERE p.ownerType = 'person' AND p.ownerId = ? AND p.kind = 'email'", [request.contactPersonId]),
-  user: (manager, _request, login) => emails(manager, `SELECT u.email FROM users u WHERE u.login = ? AND ${ACTIVE_USER}`, [login]),
-  group: (manager, _request, code) => emails(manager, `SELECT u.email FROM users u JOIN workgroup_members g ON g.userId = u.id JOIN workgroups w ON w.id = g.workgroupId WHERE w.code = ? AND ${ACTIVE_USER}`, [code]),
+  user: (manager, _request, login) => users(manager, `SELECT ${USER_COLUMNS} FROM users u WHERE u.login = ? AND ${ACTIVE_USER}`, [login]),
+  group: (manager, _request, code) => users(manager, `SELECT ${USER_COLUMNS} FROM users u JOIN workgroup_members g ON g.userId = u.id JOIN workgroups w ON w.id = g.workgroupId WHERE w.code = ? AND ${ACTIVE_USER}`, [code]),
 };
 
 export interface ResolvedRecipients {
   emails: string[];
+  /** The users among them, by lower-cased address. */
+  users: Map<string, KnownUser>;
   /** Recipients that name nobody with an e-mail address (journalled, so a silent notification is visible). */
   unresolved: string[];
 }
@@ -35,13 +49,17 @@ export interface ResolvedRecipients {
 /** `assignee`, `queue`, `client`, `contact`, `user:<login>`, `group:<code>` → e-mail addresses. */
 export async function resolveRecipients(manager: EntityManager, request: CustomerRequest, recipients: readonly string[]): Promise<ResolvedRecipients> {
   const found = new Set<string>();
+  const known = new Map<string, KnownUser>();
   const unresolved: string[] = [];
   for (const recipient of recipients) {
     const [kind, argument = ''] = recipient.includes(':') ? [recipient.slice(0, recipient.indexOf(':')), recipient.slice(recipient.indexOf(':') + 1)] : [recipient];
     const resolver = Object.hasOwn(RESOLVERS, kind) ? RESOLVERS[kind] : undefined;
     const addresses = resolver ? await resolver(manager, request, argument) : [];
     if (addresses.length === 0) unresolved.push(recipient);
-    addresses.forEach((address) => found.add(address.toLowerCase()));
+    for (const { email, user } of addresses) {
+      found.add(email.toLowerCase());
+      if (user) known.set(email.toLowerCase(), user);
+    }
   }
-  return { emails: [...found], unresolved };
+  return { emails: [...found], users: known, unresolved };
 }

@@ -157,7 +157,7 @@ export class RouteRunner {
       const recipients = await resolveRecipients(manager, after, notification.recipients);
       unresolved.push(...recipients.unresolved);
       const eventKey = `request:${after.id}:${outcome.state.sequence}:${notification.event}:${notification.stepId ?? notification.transitionId ?? ''}:${notification.template}`;
-      await dispatchRouteNotice(manager, { request: after, template: notification.template, event: notification.event, emails: recipients.emails, eventKey }, now, this.deps.mailDomain);
+      await dispatchRouteNotice(manager, { request: after, template: notification.template, event: notification.event, emails: recipients.emails, users: recipients.users, eventKey }, now, this.deps.mailDomain);
     }
     const routeLines = [
       ...plan.audit,
