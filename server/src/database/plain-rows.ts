@@ -115,7 +115,8 @@ export async function updateByIds<Row extends ObjectLiteral>(manager: EntityMana
     if (!found) throw new Error(`${metadata.tableName} has no column for "${property}"`);
     return found;
   };
-  const assignments = Object.entries(changes).map(([property, change]) => {
+  // An undefined change leaves the column as it is (as the query builder's set() does).
+  const assignments = Object.entries(changes).filter(([, change]) => change !== undefined).map(([property, change]) => {
     const target = column(property);
     if (change instanceof SqlExpression) return `${driver.escape(target.databaseName)} = ${change.sql}`;
     parameters.push(driver.preparePersistentValue(change, target));

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { CustomerRequest } from '../entities/customer-request.entity';
 import { ALL_SLOT_COLUMNS } from '../storage/list-slots';
+import { SqlExpression, updateByIds } from '../../database/plain-rows';
 
 /** The client's version is no longer the stored one: the caller rolls back and answers 409 with the current state. */
 export class StaleVersion extends Error {
@@ -13,6 +14,8 @@ export function requireVersion(request: CustomerRequest, expectedVersion: number
   if (request.version !== expectedVersion) throw new StaleVersion(request.id);
 }
 
+const NEXT_VERSION = new SqlExpression('version + 1');
+
 /** Requests whose version this transaction already bumped (claimVersion), with the version it bumped from. */
 const claimed = new WeakMap<CustomerRequest, number>();
 
@@ -22,13 +25,7 @@ const claimed = new WeakMap<CustomerRequest, number>();
  * and then fails at once, instead of doing all the work to fail at the end. A rollback undoes the bump.
  */
 export async function claimVersion(manager: EntityManager, request: CustomerRequest, expectedVersion: number): Promise<void> {
-  const result = await manager
-    .createQueryBuilder()
-    .update(CustomerRequest)
-    .set({ version: () => 'version + 1' })
-    .where('id = :id AND version = :version', { id: request.id, version: expectedVersion })
-    .execute();
-  if (result.affected !== 1) throw new StaleVersion(request.id);
+  if ((await updateByIds(manager, CustomerRequest, [request.id], { version: NEXT_VERSION }, { version: expectedVersion })) !== 1) throw new StaleVersion(request.id);
   claimed.set(request, expectedVersion);
 }
 
@@ -40,13 +37,8 @@ export async function claimVersion(manager: EntityManager, request: CustomerRequ
 export async function updateVersioned(manager: EntityManager, request: CustomerRequest, expectedVersion: number, fields: Partial<CustomerRequest>, now: Date): Promise<CustomerRequest> {
   const bumped = claimed.get(request) === expectedVersion;
   claimed.delete(request);
-  const result = await manager
-    .createQueryBuilder()
-    .update(CustomerRequest)
-    .set(bumped ? { ...fields, updatedAt: now } : { ...fields, updatedAt: now, version: () => 'version + 1' })
-    .where('id = :id AND version = :version', { id: request.id, version: bumped ? expectedVersion + 1 : expectedVersion })
-    .execute();
-  if (result.affected !== 1) throw new StaleVersion(request.id);
+  const changes = bumped ? { ...fields, updatedAt: now } : { ...fields, updatedAt: now, version: NEXT_VERSION };
+  if ((await updateByIds(manager, CustomerRequest, [request.id], changes, { version: bumped ? expectedVersion + 1 : expectedVersion })) !== 1) throw new StaleVersion(request.id);
   return Object.assign(request, fields, { updatedAt: now, version: expectedVersion + 1 });
 }
 
