@@ -3,6 +3,7 @@ import type { Principal } from '../../auth/principal';
 import { conflict, forbidden, notFound } from '../../common/docket-error';
 import { queueRolesOf } from '../../queues/queue-access';
 import { CustomerRequest } from '../entities/customer-request.entity';
+import { rowsWhere } from '../../database/entity-rows';
 
 export const READ_ALL = 'requests.read.all';
 
@@ -17,7 +18,7 @@ export interface RequestAccess {
  */
 export async function accessRequest(manager: EntityManager, actor: Principal, id: number): Promise<RequestAccess> {
   // Both reads at once: the caller's queues do not depend on the request.
-  const [request, { member }] = await Promise.all([manager.findOneBy(CustomerRequest, { id }), queueRolesOf(manager, actor.userId)]);
+  const [request, { member }] = await Promise.all([rowsWhere(manager, CustomerRequest, { id }).then(([row]) => row ?? null), queueRolesOf(manager, actor.userId)]);
   if (!request) throw notFound('Request', id);
   const own = request.queueId === null ? request.createdById === actor.userId : member.includes(request.queueId);
   if (!own && !actor.permissions.has(READ_ALL as never)) throw notFound('Request', id);

@@ -11,6 +11,7 @@ import type { UserTaskStep } from '../../../../workflows/index';
 import { valuesFromRows, type StoredValueRow } from '../domain/attribute-values';
 import { valueRowsInTransaction } from '../storage/request-values.writer';
 import { transactionScoped } from '../../database/transaction-scope';
+import { rowsWhere } from '../../database/entity-rows';
 import type { CustomerRequest } from '../entities/customer-request.entity';
 import { RequestValue } from '../entities/request-value.entity';
 import { ArchivedRequestValue } from '../archive/entities/archived-request-value.entity';
@@ -88,7 +89,7 @@ export async function storedValues(manager: EntityManager, forms: TopicForms, re
   // An archived request's values were moved out of the live value table (see docs/request-archive.md).
   if (request.archivedAt) return valuesFromRows(await forms.attributesOf(request.topicId), await manager.find(ArchivedRequestValue, { where: { requestId: request.id } }));
   const remembered = valueRowsInTransaction(manager);
-  const rows = liveRows ?? remembered?.get(request.id) ?? (await manager.find(RequestValue, { where: { requestId: request.id } }));
+  const rows = liveRows ?? remembered?.get(request.id) ?? (await rowsWhere(manager, RequestValue, { requestId: request.id }));
   remembered?.set(request.id, rows);
   return valuesFromRows(await forms.attributesOf(request.topicId), rows);
 }
