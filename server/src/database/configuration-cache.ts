@@ -1,13 +1,14 @@
+import { deepFrozen } from '../common/deep-frozen';
 import { transactionScoped } from './transaction-scope';
 import { EventSubscriber, type DataSource, type EntityManager, type EntityMetadata, type EntitySubscriberInterface, type QueryRunner } from 'typeorm';
 
 /**
  * What administrators design — topics, attributes, routes, queues, priorities, SLA policies and calendars,
- * notification templates, intake lists and contact templates — is read by every registration, transition and card, and changes seldom. Each
- * process keeps it in memory, tagged with the configuration revision it was read at: one row every write to
- * these tables increments in its own transaction (ConfigurationRevisionSubscriber). A reader compares the
- * stored revision (one small read) with its copy's and reloads when another process, or this one, changed
- * anything. A transaction that has written configuration reads it fresh, never from the cache, and never fills
+ * notification templates, intake lists and contact templates — is read by every registration, transition and
+ * card, and changes seldom. Each process keeps it in memory, tagged with the configuration revision it was
+ * read at: one row every write to these tables increments in its own transaction (ConfigurationRevisionSubscriber).
+ * A reader compares the stored revision (one small read) with its copy's and reloads when another process, or
+ * this one, changed anything. A transaction that has written configuration reads it fresh, never from the cache, and never fills
  * it: what it sees may yet roll back.
  */
 export const CONFIGURATION_TABLES: ReadonlySet<string> = new Set([
@@ -30,20 +31,9 @@ export const CONFIGURATION_TABLES: ReadonlySet<string> = new Set([
   'contact_template_operators',
 ]);
 
-interface RunnerState {
-  /** This transaction (or autocommitted write) changed configuration and counted it. */
-  configurationWritten?: boolean;
-}
-const stateOf = (runner: QueryRunner | undefined) => (runner?.data ?? {}) as RunnerState;
-
 /** Counts a write to a configuration table, once per transaction, in that transaction. */
 @EventSubscriber()
 export class ConfigurationRevisionSubscriber implements EntitySubscriberInterface {
-  afterTransactionStart(event: { queryRunner: QueryRunner }): void {
-    // A savepoint continues its transaction: what that wrote still counts.
-    if ((event.queryRunner as unknown as { transactionDepth: number }).transactionDepth > 1) return;
-    stateOf(event.queryRunner).configurationWritten = false;
-  }
   afterInsert(event: { metadata: EntityMetadata; queryRunner: QueryRunner }) {
     return counted(event);
   }
@@ -61,11 +51,15 @@ export class ConfigurationRevisionSubscriber implements EntitySubscriberInterfac
   }
 }
 
+/** Whether the transaction on `runner` has written configuration, and counted it. */
+const writtenIn = (runner: QueryRunner | undefined) => transactionScoped(runner, 'configurationWritten', () => ({ counted: false }));
+
 async function counted(event: { metadata: EntityMetadata; queryRunner: QueryRunner }): Promise<void> {
   if (!CONFIGURATION_TABLES.has(event.metadata.tableName)) return;
-  const state = stateOf(event.queryRunner);
-  if (state.configurationWritten && event.queryRunner.isTransactionActive) return;
-  state.configurationWritten = true;
+  // Once per transaction (a savepoint continues it); every autocommitted write counts.
+  const written = writtenIn(event.queryRunner);
+  if (written?.counted) return;
+  if (written) written.counted = true;
   await event.queryRunner.query('UPDATE configuration_revision SET revision = revision + 1 WHERE id = 1');
 }
 
@@ -82,15 +76,7 @@ async function readRevision(manager: EntityManager): Promise<number> {
 
 /** One revision read per transaction: everything it reads from the cache is of one revision. */
 function revisionFor(manager: EntityManager): Promise<number> {
-  return transactionScoped(manager, 'configurationRevision', () => readRevision(manager)) ?? readRevision(manager);
-}
-
-/** Frozen all the way down: a cached value is shared by every request the process serves. */
-function deepFrozen<T>(value: T): T {
-  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
-  if (value instanceof Map) for (const entry of value.values()) deepFrozen(entry);
-  for (const key of Reflect.ownKeys(value)) deepFrozen((value as Record<PropertyKey, unknown>)[key]);
-  return Object.freeze(value);
+  return transactionScoped(manager.queryRunner, 'configurationRevision', () => readRevision(manager)) ?? readRevision(manager);
 }
 
 /**
@@ -98,7 +84,7 @@ function deepFrozen<T>(value: T): T {
  * copy what they change. Its reads must depend on configuration tables only (CONFIGURATION_TABLES).
  */
 export async function cachedConfiguration<T>(manager: EntityManager, name: string, load: () => Promise<T>): Promise<T> {
-  if (stateOf(manager.queryRunner).configurationWritten && manager.queryRunner?.isTransactionActive) return load();
+  if (writtenIn(manager.queryRunner)?.counted) return load();
   // Read before the rows: the rows can only be as new as the revision or newer, so a copy is never older than its tag.
   const revision = await revisionFor(manager);
   let cache = caches.get(manager.connection);

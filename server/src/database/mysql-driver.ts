@@ -7,8 +7,9 @@ import * as mysql2 from 'mysql2';
  */
 export const readCommittedMysql: typeof mysql2 = {
   ...mysql2,
-  createPool(options: mysql2.PoolOptions | string) {
-    const pool = typeof options === 'string' ? mysql2.createPool(options) : mysql2.createPool(options);
+  // TypeORM always passes an options object.
+  createPool(options: mysql2.PoolOptions) {
+    const pool = mysql2.createPool(options);
     // Queued on the new connection before the pool hands it to anyone, so no statement runs at another level.
     pool.on('connection', (connection) => connection.query('SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED'));
     return pool;

@@ -1,6 +1,5 @@
 import type { EntityManager } from 'typeorm';
 import { User } from '../auth/entities/user.entity';
-import type { Principal } from '../auth/principal';
 import { STATUS_RESOLVED } from '../requests/domain/route-outcome';
 import type { CustomerRequest } from '../requests/entities/customer-request.entity';
 import { clockName, deadlineText } from '../sla/breach-mail';
@@ -181,8 +180,8 @@ export type RequestState = Pick<CustomerRequest, 'id' | 'assigneeId' | 'status' 
  * After a change to a request row: a new assignee, a new status, resolution or closure, each told once per request
  * version. An `after` holding the whole row, current in the transaction, is not read again; nor is a named actor.
  */
-export async function notifyRequestChanged(manager: EntityManager, before: RequestState, after: RequestState | CustomerRequest, actor: Pick<Principal, 'userId' | 'name'> | { userId: number } | null, now: Date, mailDomain: string): Promise<void> {
-  const common = { requestId: after.id, key: String(after.version), actorId: actor?.userId ?? null, actorName: actor && 'name' in actor ? actor.name : undefined, request: 'number' in after ? after : undefined };
+export async function notifyRequestChanged(manager: EntityManager, before: RequestState, after: RequestState | CustomerRequest, actor: { userId: number; name?: string } | null, now: Date, mailDomain: string): Promise<void> {
+  const common = { requestId: after.id, key: String(after.version), actorId: actor?.userId ?? null, actorName: actor?.name, request: 'number' in after ? after : undefined };
   if (after.assigneeId !== null && after.assigneeId !== before.assigneeId) await dispatchNotification(manager, { ...common, type: 'request.assigned' }, now, mailDomain);
   if (before.isOpen && !after.isOpen) await dispatchNotification(manager, { ...common, type: 'request.closed', previousStatus: before.status }, now, mailDomain);
   // Resolution is told by the closure step (requests/closure/awaiting-confirmation.ts), which knows the solution and the auto-close time.

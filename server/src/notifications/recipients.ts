@@ -1,4 +1,4 @@
-import { In, Raw, type EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import { User } from '../auth/entities/user.entity';
 import { ContactPerson } from '../directory/entities/contact-person.entity';
 import { ContactPoint } from '../directory/entities/contact-point.entity';
@@ -34,12 +34,19 @@ export async function usersAsRecipients(manager: EntityManager, ids: readonly nu
   });
 }
 
-/** The people who work the request: its assignee, or everyone active in its queue (members and its workgroups' members) while nobody is assigned. */
+/** The active users of a queue (its members and its workgroups' members), by id. */
+export async function queueUsers(manager: EntityManager, queueId: number): Promise<KnownUser[]> {
+  const rows: (KnownUser & { id: number | string })[] = await manager.query(
+    'SELECT u.id, u.email, u.name, u.locale, u.timeZone FROM users u WHERE u.active = 1 AND u.id IN (SELECT m.userId FROM queue_members m WHERE m.queueId = ? UNION SELECT g.userId FROM queue_workgroups w JOIN workgroup_members g ON g.workgroupId = w.workgroupId WHERE w.queueId = ?) ORDER BY u.id',
+    [queueId, queueId],
+  );
+  return rows.map((row) => ({ ...row, id: Number(row.id) }));
+}
+
+/** The people who work the request: its assignee, or everyone active in its queue while nobody is assigned. */
 export async function staffOf(manager: EntityManager, request: Pick<CustomerRequest, 'assigneeId' | 'queueId'>): Promise<NotificationRecipient[]> {
   if (request.assigneeId !== null) return usersAsRecipients(manager, [request.assigneeId], 'assignee');
-  if (request.queueId === null) return [];
-  const inQueue = Raw((id) => `${id} IN (SELECT m.userId FROM queue_members m WHERE m.queueId = :queueId UNION SELECT g.userId FROM queue_workgroups w JOIN workgroup_members g ON g.workgroupId = w.workgroupId WHERE w.queueId = :queueId)`, { queueId: request.queueId });
-  return (await manager.find(User, { where: { id: inQueue, active: true }, order: { id: 'ASC' } })).map((user) => fromUser(user, 'queue'));
+  return request.queueId === null ? [] : (await queueUsers(manager, request.queueId)).map((user) => fromUser(user, 'queue'));
 }
 
 /**

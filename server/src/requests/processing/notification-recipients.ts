@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { KnownUser } from '../../notifications/recipients';
+import { queueUsers, type KnownUser } from '../../notifications/recipients';
 import type { CustomerRequest } from '../entities/customer-request.entity';
 
 /** An address a recipient names, with the user it belongs to when the recipient names users. */
@@ -23,14 +23,7 @@ const USER_COLUMNS = 'u.id, u.email, u.name, u.locale, u.timeZone';
 /** One entry per recipient kind a route's notify action may name. */
 const RESOLVERS: Record<string, Resolver> = {
   assignee: (manager, request) => (request.assigneeId === null ? Promise.resolve([]) : users(manager, `SELECT ${USER_COLUMNS} FROM users u WHERE u.id = ? AND ${ACTIVE_USER}`, [request.assigneeId])),
-  queue: (manager, request) =>
-    request.queueId === null
-      ? Promise.resolve([])
-      : users(
-          manager,
-          `SELECT ${USER_COLUMNS} FROM users u WHERE ${ACTIVE_USER} AND u.id IN (SELECT m.userId FROM queue_members m WHERE m.queueId = ? UNION SELECT g.userId FROM queue_workgroups w JOIN workgroup_members g ON g.workgroupId = w.workgroupId WHERE w.queueId = ?)`,
-          [request.queueId, request.queueId],
-        ),
+  queue: async (manager, request) => (request.queueId === null ? [] : (await queueUsers(manager, request.queueId)).flatMap((user) => (user.email ? [{ email: user.email, user }] : []))),
   client: (manager, request) => (request.clientId === null ? Promise.resolve([]) : emails(manager, "SELECT p.value AS email FROM contact_points p WHERE p.ownerType = 'client' AND p.ownerId = ? AND p.kind = 'email'", [request.clientId])),
   contact: (manager, request) =>
     request.contactPersonId === null ? Promise.resolve([]) : emails(manager, "SELECT p.value AS email FROM contact_points p WHERE p.ownerType = 'person' AND p.ownerId = ? AND p.kind = 'email'", [request.contactPersonId]),

@@ -56,7 +56,7 @@ export class TopicForms {
   constructor(private readonly manager: EntityManager) {
     // Every TopicForms of one transaction (intake's, the notifications') reads the configuration once.
     const fresh = (): FormsState => ({ configuration: null, attributes: new Map() });
-    this.state = transactionScoped(manager, 'topicForms', fresh) ?? fresh();
+    this.state = transactionScoped(manager.queryRunner, 'topicForms', fresh) ?? fresh();
   }
 
   async config(): Promise<TopicConfiguration> {

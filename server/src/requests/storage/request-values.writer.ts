@@ -27,7 +27,7 @@ export interface ValueBucket {
  * or transition's later steps (rules, notifications) take them from memory. Any other write forgets the request's.
  */
 export function valueRowsInTransaction(manager: EntityManager): Map<number, readonly StoredValueRow[]> | undefined {
-  return transactionScoped(manager, 'requestValueRows', () => new Map<number, readonly StoredValueRow[]>());
+  return transactionScoped(manager.queryRunner, 'requestValueRows', () => new Map<number, readonly StoredValueRow[]>());
 }
 
 /**

@@ -3,6 +3,7 @@ import { FLAGS, isRuleSetting, type AttributeDef, type DefaultSetting, type Flag
 import { attributeLayersFor, defaultChain, flagChain, type AttributeLayers } from './layers';
 import type { DefaultExplanation, Explanation, ExplanationLayer, FlagExplanation, ResolvedAttribute, ResolvedForm, RuleEvaluation } from './resolved';
 import { pathToNode } from './tree';
+import { deepFrozen } from '../../common/deep-frozen';
 
 export interface ResolveInput {
   configuration: TopicConfiguration;
@@ -66,7 +67,7 @@ function preparedAttributes(configuration: TopicConfiguration, topicId: number, 
       // Frozen: every resolution shares them, and none may change what the next one reads.
       const flagChains = Object.fromEntries(FLAGS.map((flag) => [flag, frozenChain(flagChain(layers, flag, topicId, null))])) as Record<FlagName, ExplanationLayer<FlagSetting>[]>;
       const defaults = frozenChain(defaultChain(layers, topicId));
-      const fixed = FLAGS.every((flag) => !isRuleSetting(flagChains[flag][flagChains[flag].length - 1].setting)) && !isRuleSetting(defaults.findLast((layer) => layer.setting !== null)?.setting ?? null);
+      const fixed = FLAGS.every((flag) => !isRuleSetting(flagDecider(flagChains[flag]).setting)) && !isRuleSetting(defaultDecider(defaults).setting);
       return { layers, own, flagChains, defaultChain: defaults, boundAt: Object.freeze({ id: layers.boundAt.id, code: layers.boundAt.code }), fixed };
     });
     byTopic.set(key, attributes);
@@ -97,14 +98,6 @@ function resolveOne(attribute: PreparedAttribute, input: ResolveInput, step: Ste
   return resolved;
 }
 
-function deepFrozen<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const inner of Object.values(value)) deepFrozen(inner);
-  }
-  return value;
-}
-
 /** The chain and its layers; the settings stay the configuration's own. */
 function frozenChain<S>(chain: ExplanationLayer<S>[]): ExplanationLayer<S>[] {
   for (const layer of chain) {
@@ -114,16 +107,22 @@ function frozenChain<S>(chain: ExplanationLayer<S>[]): ExplanationLayer<S>[] {
   return Object.freeze(chain) as ExplanationLayer<S>[];
 }
 
+/** The most specific layer decides a flag. */
+const flagDecider = <S>(chain: ExplanationLayer<S>[]) => chain[chain.length - 1];
+
+/** The most specific layer that sets a default decides it; without one, the attribute's own (none). */
+const defaultDecider = <S>(chain: ExplanationLayer<S | null>[]) => chain.findLast((layer) => layer.setting !== null) ?? chain[0];
+
 /** The most specific layer decides; a rule there is evaluated, and a rule that fails counts as false. */
 function resolveFlag(chain: ExplanationLayer<FlagSetting>[], context: Record<string, unknown>, options?: EvaluationOptions): FlagExplanation {
-  const decider = chain[chain.length - 1];
+  const decider = flagDecider(chain);
   if (!isRuleSetting(decider.setting)) return { value: decider.setting, chain, decidedBy: decider.source };
   const rule = evaluateRule(decider.setting.rule, context, options);
   return { value: rule.fired, chain, decidedBy: decider.source, rule };
 }
 
 function resolveDefault(chain: ExplanationLayer<DefaultSetting | null>[], context: Record<string, unknown>, options?: EvaluationOptions): DefaultExplanation {
-  const decider = chain.findLast((layer) => layer.setting !== null) ?? chain[0];
+  const decider = defaultDecider(chain);
   const setting = decider.setting;
   if (setting === null) return { value: null, chain, decidedBy: decider.source };
   if (!isRuleSetting(setting)) return { value: setting.fixed, chain, decidedBy: decider.source };
