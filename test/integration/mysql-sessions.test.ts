@@ -21,18 +21,20 @@ onMariadb('MariaDB sessions', () => {
     await scratch?.drop();
   });
 
-  it('runs every transaction and every plain statement at READ COMMITTED, on every connection of the pool', async () => {
+  it('runs every transaction and every plain statement at READ COMMITTED with long GROUP_CONCATs, on every connection of the pool', async () => {
     const levels = await Promise.all(
       Array.from({ length: 8 }, (_, index) =>
         index % 2
           ? dataSource.transaction(async (manager) => {
-              const [row] = await manager.query('SELECT @@SESSION.tx_isolation AS level, CONNECTION_ID() AS connection, SLEEP(0.05) AS slept');
-              return row as { level: string; connection: number };
+              const [row] = await manager.query('SELECT @@SESSION.tx_isolation AS level, @@SESSION.group_concat_max_len AS concatLength, CONNECTION_ID() AS connection, SLEEP(0.05) AS slept');
+              return row as { level: string; concatLength: number; connection: number };
             })
-          : dataSource.query('SELECT @@SESSION.tx_isolation AS level, CONNECTION_ID() AS connection, SLEEP(0.05) AS slept').then(([row]) => row as { level: string; connection: number }),
+          : dataSource.query('SELECT @@SESSION.tx_isolation AS level, @@SESSION.group_concat_max_len AS concatLength, CONNECTION_ID() AS connection, SLEEP(0.05) AS slept').then(([row]) => row as { level: string; concatLength: number; connection: number }),
       ),
     );
     expect(new Set(levels.map((row) => row.level))).toEqual(new Set(['READ-COMMITTED']));
+    // Room for a user's queue ids in one GROUP_CONCAT (MySQL's default would cut them at 1,024 bytes).
+    expect(new Set(levels.map((row) => Number(row.concatLength)))).toEqual(new Set([1048576]));
     // The statements overlapped, so they ran on several connections, each set up on its own.
     expect(new Set(levels.map((row) => row.connection)).size).toBeGreaterThan(1);
   });

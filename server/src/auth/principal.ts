@@ -1,5 +1,6 @@
 import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 import { ApiExtension } from '@nestjs/swagger';
+import type { QueueRoles } from '../queues/queue-access';
 import type { Permission } from './permissions';
 
 /** Who is acting: a signed-in user, or an external system through an API token acting as a user. */
@@ -11,6 +12,8 @@ export interface Principal {
   permissions: ReadonlySet<Permission>;
   via: 'session' | 'token';
   sessionId?: number;
+  /** The user's queues as read with the session, so a call's access checks need not ask again. */
+  queues?: QueueRoles;
   tokenId?: number;
 }
 

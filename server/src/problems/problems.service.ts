@@ -7,7 +7,7 @@ import { badRequest, conflict, DocketError, ErrorDetail, notFound } from '../com
 import { definedFields } from '../common/defined-fields';
 import { pageOf, type Page } from '../common/paging';
 import { NotificationEvents } from '../notifications/notification-events';
-import { queueRolesOf } from '../queues/queue-access';
+import { actorQueues } from '../queues/queue-access';
 import { ClosureService } from '../requests/closure/closure.service';
 import { sanitizePlainText, sanitizeRichText } from '../requests/domain/rich-text';
 import { STATUS_CLOSED, STATUS_RESOLVED } from '../requests/domain/route-outcome';
@@ -116,7 +116,7 @@ export class ProblemsService {
     const problem = await this.problem(manager, id);
     const links = await manager.find(RequestProblemLink, { where: { problemId: id }, order: { requestId: 'ASC' } });
     const requests = links.length ? await manager.find(CustomerRequest, { where: { id: In(links.map((link) => link.requestId)) }, order: { id: 'ASC' } }) : [];
-    const member = new Set((await queueRolesOf(manager, actor.userId)).member);
+    const member = new Set((await actorQueues(manager, actor)).member);
     const readAll = actor.permissions.has(READ_ALL as never);
     const visible = requests.filter((request) => readAll || (request.queueId === null ? request.createdById === actor.userId : member.has(request.queueId)));
     const byRequest = new Map(links.map((link) => [link.requestId, link]));

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { Principal } from '../auth/principal';
 
 export interface QueueRoles {
   /** Queues whose requests the user sees and works: as a member, through a workgroup, or as administrator. */
@@ -7,19 +8,34 @@ export interface QueueRoles {
 }
 
 /**
- * The one place that answers "which queues is this user in". Every read and write of requests checks
- * against it, so membership through workgroups cannot be forgotten in one channel and not another.
+ * The one place that answers "which queues is this user in", as three columns of comma-separated ids for
+ * the user `userExpression` names: a statement that reads the user anyway (sign-in) carries them along.
+ * Every read and write of requests checks against these, so membership through workgroups cannot be
+ * forgotten in one channel and not another.
  */
-export async function queueRolesOf(manager: EntityManager, userId: number): Promise<QueueRoles> {
-  const rows: { queueId: number | string; role: string }[] = await manager.query(
-    `SELECT m.queueId AS queueId, 'member' AS role FROM queue_members m WHERE m.userId = ?
-     UNION SELECT w.queueId, 'member' FROM queue_workgroups w JOIN workgroup_members g ON g.workgroupId = w.workgroupId WHERE g.userId = ?
-     UNION SELECT a.queueId, 'administrator' FROM queue_administrators a WHERE a.userId = ?`,
-    [userId, userId, userId],
-  );
-  const administrator = rows.filter((row) => row.role === 'administrator').map((row) => Number(row.queueId));
-  const member = [...new Set([...rows.filter((row) => row.role === 'member').map((row) => Number(row.queueId)), ...administrator])];
+export function queueRoleColumns(userExpression: string): string {
+  return `(SELECT GROUP_CONCAT(m.queueId) FROM queue_members m WHERE m.userId = ${userExpression}) AS memberQueues,
+    (SELECT GROUP_CONCAT(w.queueId) FROM queue_workgroups w JOIN workgroup_members g ON g.workgroupId = w.workgroupId WHERE g.userId = ${userExpression}) AS workgroupQueues,
+    (SELECT GROUP_CONCAT(a.queueId) FROM queue_administrators a WHERE a.userId = ${userExpression}) AS administeredQueues`;
+}
+
+/** The roles in a row that selected `queueRoleColumns`. */
+export function queueRolesIn(row: Record<string, unknown>): QueueRoles {
+  // String() also for a Buffer: MySQL may type a GROUP_CONCAT of integers as binary.
+  const ids = (value: unknown) => (value === null || value === undefined ? [] : String(value).split(',').map(Number));
+  const administrator = [...new Set(ids(row.administeredQueues))];
+  const member = [...new Set([...ids(row.memberQueues), ...ids(row.workgroupQueues), ...administrator])];
   return { member: member.sort((a, b) => a - b), administrator: administrator.sort((a, b) => a - b) };
+}
+
+export async function queueRolesOf(manager: EntityManager, userId: number): Promise<QueueRoles> {
+  const [row] = await manager.query(`SELECT ${queueRoleColumns('?')}`, [userId, userId, userId]);
+  return queueRolesIn(row ?? {});
+}
+
+/** The acting user's queues: as read with the sign-in, else read now. */
+export function actorQueues(manager: EntityManager, principal: Principal): Promise<QueueRoles> {
+  return principal.queues ? Promise.resolve(principal.queues) : queueRolesOf(manager, principal.userId);
 }
 
 /** The same three ways into a queue, read the other way round: the users who work one queue. */

@@ -10,7 +10,7 @@ import { definedFields } from '../common/defined-fields';
 import { Page, pageOf } from '../common/paging';
 import { escapeLike, LIKE_ESCAPE } from '../common/sql-like';
 import { READ_ALL } from '../requests/processing/request-access';
-import { queueRolesOf, queueStaffOf } from './queue-access';
+import { actorQueues, queueStaffOf } from './queue-access';
 import { Queue } from './queue.entity';
 import { CreateQueueDto, QueueListQuery, QueuePeopleDto, UpdateQueueDto } from './queues.dto';
 
@@ -45,7 +45,7 @@ export class QueuesService {
     }
     if (query.active !== undefined) builder.andWhere('q.active = :active', { active: query.active });
     if (query.mine) {
-      const mine = (await queueRolesOf(this.dataSource.manager, actor.userId)).member;
+      const mine = (await actorQueues(this.dataSource.manager, actor)).member;
       builder.andWhere(mine.length ? 'q.id IN (:...mine)' : '1 = 0', { mine });
     }
     return pageOf(builder, query, (rows) => rows.map(toView));
@@ -61,7 +61,7 @@ export class QueuesService {
    */
   async members(actor: Principal, id: number): Promise<QueueMember[]> {
     const manager = this.dataSource.manager;
-    const mayRead = actor.permissions.has(READ_ALL as never) || (await queueRolesOf(manager, actor.userId)).member.includes(id);
+    const mayRead = actor.permissions.has(READ_ALL as never) || (await actorQueues(manager, actor)).member.includes(id);
     if (!mayRead || !(await manager.existsBy(Queue, { id }))) throw notFound('Queue', id);
     const userIds = await queueStaffOf(manager, id);
     const users = userIds.length ? await manager.find(User, { where: { id: In(userIds) }, select: { id: true, login: true, name: true, active: true } }) : [];

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
 import type { Principal } from '../auth/principal';
-import { queueRolesOf } from '../queues/queue-access';
+import { actorQueues } from '../queues/queue-access';
 import { AGE_BUCKETS, ageCutoffs, fillBuckets, type AgeBucketCode } from './age-buckets';
 
 /** Breaches and ratings are counted over the same recent window. */
@@ -31,7 +31,7 @@ export class ReportsService {
 
   async dashboard(actor: Principal, now = new Date()): Promise<DashboardView> {
     const readAll = actor.permissions.has('requests.read.all');
-    const queueIds = readAll ? null : (await queueRolesOf(this.dataSource.manager, actor.userId)).member;
+    const queueIds = readAll ? null : (await actorQueues(this.dataSource.manager, actor)).member;
     const since = new Date(now.getTime() - WINDOW_DAYS * 86_400_000);
     const [backlog, age, breaches, workload, ratings] = await Promise.all([this.backlog(queueIds), this.age(queueIds, now), this.breaches(queueIds, since), this.workload(queueIds), this.ratings(queueIds, since)]);
     return { generatedAt: now.toISOString(), scope: readAll ? 'all' : 'mine', backlog, age, breaches, workload, ratings };

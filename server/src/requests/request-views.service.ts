@@ -8,7 +8,7 @@ import type { Page } from '../common/paging';
 import { DOCKET_CONFIG } from '../config/config.module';
 import type { DocketConfig } from '../config/docket-config';
 import { rowsWhere } from '../database/entity-rows';
-import { queueRolesOf } from '../queues/queue-access';
+import { actorQueues } from '../queues/queue-access';
 import { AttributeDefinition } from '../topics/entities/attribute-definition.entity';
 import { checkTransitions } from '../../../workflows/index';
 import type { RequestListQueryDto } from './dto/requests.dto';
@@ -102,7 +102,7 @@ export class RequestViewsService {
   }
 
   async list(actor: Principal, query: RequestListQueryDto): Promise<RequestListPage> {
-    const member = (await queueRolesOf(this.dataSource.manager, actor.userId)).member;
+    const member = (await actorQueues(this.dataSource.manager, actor)).member;
     const readAll = actor.permissions.has(READ_ALL as never);
     if (query.queueId !== undefined && !member.includes(query.queueId) && !readAll) {
       return { items: [], total: 0, page: query.page, pageSize: query.pageSize, columns: [] };
@@ -126,7 +126,7 @@ export class RequestViewsService {
 
   /** Open and unassigned open requests of each of the caller's queues (or every queue with `all`). */
   async counts(actor: Principal, all: boolean): Promise<{ queueId: number; open: number; unassigned: number }[]> {
-    const member = (await queueRolesOf(this.dataSource.manager, actor.userId)).member;
+    const member = (await actorQueues(this.dataSource.manager, actor)).member;
     if (!all && member.length === 0) return [];
     const builder = this.dataSource
       .getRepository(CustomerRequest)

@@ -6,7 +6,7 @@ export interface SearchAccess {
   userId: number;
   /** `requests.read.all`: every request, whatever its queue. */
   readAll: boolean;
-  /** Queues the user works (queueRolesOf). */
+  /** Queues the user works (actorQueues). */
   queues: number[];
   /** `directory.read`: client attachments too. */
   clients: boolean;

@@ -5,7 +5,7 @@ import { Attachment } from '../attachments/attachment.entity';
 import type { Principal } from '../auth/principal';
 import type { Page } from '../common/paging';
 import { Client } from '../directory/entities/client.entity';
-import { queueRolesOf } from '../queues/queue-access';
+import { actorQueues } from '../queues/queue-access';
 import { Comment } from '../requests/entities/comment.entity';
 import { CustomerRequest } from '../requests/entities/customer-request.entity';
 import { READ_ALL } from '../requests/processing/request-access';
@@ -43,7 +43,7 @@ export class SearchService {
     const access = {
       userId: actor.userId,
       readAll: actor.permissions.has(READ_ALL as never),
-      queues: (await queueRolesOf(manager, actor.userId)).member,
+      queues: (await actorQueues(manager, actor)).member,
       clients: actor.permissions.has('directory.read'),
       // Every principal today is staff; a customer principal would pass ['customer'] here.
       visibilities: null,

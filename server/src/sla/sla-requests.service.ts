@@ -5,7 +5,7 @@ import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
 import { badRequest, forbidden } from '../common/docket-error';
 import { Page, pageOf } from '../common/paging';
-import { queueRolesOf } from '../queues/queue-access';
+import { actorQueues } from '../queues/queue-access';
 import { accessRequest, READ_ALL } from '../requests/processing/request-access';
 import type { ClockView } from './clock-replay';
 import { evaluateClocks } from './clock-store';
@@ -60,7 +60,7 @@ export class SlaRequestsService {
   async changeDeadline(actor: Principal, requestId: number, body: DeadlineChangeDto, now = new Date()): Promise<ClockView[]> {
     return this.dataSource.transaction(async (manager) => {
       const { request } = await accessRequest(manager, actor, requestId);
-      if (!actor.permissions.has('sla.read') && !(request.queueId !== null && (await queueRolesOf(manager, actor.userId)).administrator.includes(request.queueId))) {
+      if (!actor.permissions.has('sla.read') && !(request.queueId !== null && (await actorQueues(manager, actor)).administrator.includes(request.queueId))) {
         throw forbidden('Only a manager or an administrator of the request\'s queue may change its deadline', 'permission_denied');
       }
       const clock = body.clock ?? RESOLUTION;
@@ -81,7 +81,7 @@ export class SlaRequestsService {
     if (query.state === 'current') builder.andWhere('b.closedAt IS NULL');
     if (query.state === 'past') builder.andWhere('b.closedAt IS NOT NULL');
     if (!actor.permissions.has(READ_ALL as never)) {
-      const { member } = await queueRolesOf(this.dataSource.manager, actor.userId);
+      const { member } = await actorQueues(this.dataSource.manager, actor);
       builder.andWhere(member.length ? 'b.queueId IN (:...member)' : '1 = 0', { member });
     }
     if (query.queueId !== undefined) builder.andWhere('b.queueId = :queueId', { queueId: query.queueId });

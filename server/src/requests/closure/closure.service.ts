@@ -7,7 +7,7 @@ import { conflict, forbidden } from '../../common/docket-error';
 import { DOCKET_CONFIG } from '../../config/config.module';
 import type { DocketConfig } from '../../config/docket-config';
 import { NotificationEvents } from '../../notifications/notification-events';
-import { queueRolesOf } from '../../queues/queue-access';
+import { actorQueues } from '../../queues/queue-access';
 import type { ScheduledJob } from '../../scheduler/entities/scheduled-job.entity';
 import { SchedulerService } from '../../scheduler/scheduler.service';
 import { SlaClocks } from '../../sla/sla-clocks';
@@ -64,7 +64,7 @@ export class ClosureService implements OnModuleInit {
   reopen(actor: Principal, id: number, body: ReasonedChangeDto, idempotencyKey?: string, now = new Date()): Promise<RequestSummary> {
     const load = async (manager: EntityManager) => {
       const { request } = await accessRequest(manager, actor, id);
-      if (request.queueId === null || !(await queueRolesOf(manager, actor.userId)).administrator.includes(request.queueId)) {
+      if (request.queueId === null || !(await actorQueues(manager, actor)).administrator.includes(request.queueId)) {
         throw forbidden('Only an administrator of the request’s queue may reopen it', 'not_queue_administrator');
       }
       return request;

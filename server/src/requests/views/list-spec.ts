@@ -16,7 +16,7 @@ export type ListParameters = Pick<RequestListQueryDto, 'queueId' | 'view' | 'sta
 
 /**
  * Turns list parameters into the list specification for one caller: the queues they may read, the
- * operator views, live or archived requests. `member` is the caller's queues (queueRolesOf). Refuses with
+ * operator views, live or archived requests. `member` is the caller's queues (actorQueues). Refuses with
  * 400 a filter, sort or `extraFields` entry on an attribute the caller is never shown (attribute-visibility.ts).
  */
 export async function listSpecFor(manager: EntityManager, actor: Principal, query: ListParameters, member: number[], extraFields: { path: string; field: string }[] = [], now = new Date()): Promise<RequestListSpec> {

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../../auth/principal';
 import { badRequest } from '../../common/docket-error';
-import { queueRolesOf } from '../../queues/queue-access';
+import { actorQueues } from '../../queues/queue-access';
 import { AuditService } from '../../audit/audit.service';
 import { CustomerRequest } from '../entities/customer-request.entity';
 import { RequestListQuery } from '../list/request-list.query';
@@ -34,7 +34,7 @@ export class RequestGroupsService {
   /** The list's filters and scope, counted per value of one field (largest group first). */
   async groups(actor: Principal, query: GroupQueryDto): Promise<RequestGroups> {
     const manager = this.dataSource.manager;
-    const member = (await queueRolesOf(manager, actor.userId)).member;
+    const member = (await actorQueues(manager, actor)).member;
     const spec = await listSpecFor(manager, actor, query, member, [{ path: 'by', field: query.by }]);
     const attributes = await storedListAttributes(manager);
     const list = new RequestListQuery(attributes);

@@ -4,7 +4,7 @@ import { Brackets, DataSource, EntityManager } from 'typeorm';
 import { AuditService, changesBetween } from '../../audit/audit.service';
 import type { Principal } from '../../auth/principal';
 import { conflict, DocketError, notFound } from '../../common/docket-error';
-import { queueRolesOf } from '../../queues/queue-access';
+import { actorQueues } from '../../queues/queue-access';
 import { CustomerRequest } from '../entities/customer-request.entity';
 import { RequestListQuery } from '../list/request-list.query';
 import { SavedFilter } from './entities/saved-filter.entity';
@@ -90,7 +90,7 @@ export class SavedFiltersService {
     const query: SavedListQuery = Object.fromEntries(Object.entries({ ...dto, filters: dto.filters?.map(({ field, op, value }) => ({ field, op, ...(value === undefined ? {} : { value }) })) }).filter(([, value]) => value !== undefined));
     const manager = this.dataSource.manager;
     try {
-      const member = (await queueRolesOf(manager, actor.userId)).member;
+      const member = (await actorQueues(manager, actor)).member;
       const spec = await listSpecFor(manager, actor, { ...query, filters: query.filters ? JSON.stringify(query.filters) : undefined, page: 1, pageSize: 1 } as never, member);
       // Builds (never runs) the SQL: the same checks the list makes, at save time.
       new RequestListQuery(await storedListAttributes(manager)).apply(this.dataSource.getRepository(CustomerRequest).createQueryBuilder('r'), spec);

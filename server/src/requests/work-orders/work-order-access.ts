@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { Principal } from '../../auth/principal';
 import { notFound } from '../../common/docket-error';
-import { queueRolesOf } from '../../queues/queue-access';
+import { actorQueues } from '../../queues/queue-access';
 import { accessRequest, READ_ALL } from '../processing/request-access';
 import { WorkOrder } from './entities/work-order.entity';
 
@@ -11,7 +11,7 @@ export type WorkOrderScope = { partnerId: number } | { queueIds: number[] | 'all
 export async function workOrderScope(manager: EntityManager, actor: Principal): Promise<WorkOrderScope> {
   const [user] = (await manager.query('SELECT partnerId FROM users WHERE id = ?', [actor.userId])) as { partnerId: number | string | null }[];
   if (user?.partnerId !== null && user?.partnerId !== undefined) return { partnerId: Number(user.partnerId) };
-  return { queueIds: actor.permissions.has(READ_ALL as never) ? 'all' : (await queueRolesOf(manager, actor.userId)).member, userId: actor.userId };
+  return { queueIds: actor.permissions.has(READ_ALL as never) ? 'all' : (await actorQueues(manager, actor)).member, userId: actor.userId };
 }
 
 /** One work order the caller may see; anything else answers 404, as if it did not exist. */
