@@ -254,6 +254,16 @@ describe.each(testDatabases())('notifications on %s', (database) => {
     expect(await outboxFor(eventKey, 'vera@example.com')).toBeNull();
   });
 
+  it("honours each queue member's channels when the whole queue hears of a new request", async () => {
+    await ok('pavel', 'PUT', '/api/me/notification-preferences', { preferences: [{ event: 'comment.added', email: false, inApp: true }, { event: 'request.created', email: false, inApp: true }] }, 200);
+    await ok('vera', 'PUT', '/api/me/notification-preferences', { preferences: [{ event: 'request.created', email: true, inApp: false }] }, 200);
+    const created = await ok('olga', 'POST', '/api/contacts', { requests: [{ topicId: ids.REPAIR, type: 'incident', impact: 2, urgency: 2, subject: 'Nobody assigned', queueId: ids.SECOND, attributes: { CITY: 'Tver' } }] }, 201);
+    const eventKey = `request:${created.requests[0].id}:request.created`;
+    expect(await t.dataSource.getRepository(Notification).find({ where: { eventKey }, select: { userId: true } })).toEqual([{ userId: ids.pavel }]);
+    expect(await outboxFor(eventKey, 'pavel@example.com')).toBeNull();
+    expect(await outboxFor(eventKey, 'vera@example.com')).not.toBeNull();
+  });
+
   it("renders a route's notify action through the template row its code names, in each recipient's language", async () => {
     for (const [language, subject] of [['en', 'Triage {{request.number}} for {{recipient.name}}'], ['ru', 'Разбор {{request.number}} для {{recipient.name}}']]) {
       await ok('admin', 'POST', '/api/notification-templates', { code: 'triage.hello', language, name: 'Triage', subject, html: '<p>{{request.subject}}: {{attributes.CITY}}</p>', text: '{{request.subject}}' }, 201);

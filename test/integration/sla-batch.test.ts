@@ -62,7 +62,8 @@ describe.each(testDatabases())('SLA timers fired as one batch on %s', (database)
   /** Everything one request's warning did, with the request's own number and ids written out of it. */
   async function effectsOf(request: CustomerRequest) {
     const breaches = await source.getRepository(SlaBreach).findBy({ requestId: request.id });
-    const key = `request:${request.id}:sla.warning:${breaches[0]?.id}`;
+    // Told apart by the timer that fired them.
+    const key = `request:${request.id}:sla.warning:${(await warningOf(request)).id}`;
     const neutral = (text: string | null) => (text ?? '').split(request.number).join('#');
     const mails = await source.getRepository(OutboxMessage).find({ where: { eventKey: key }, order: { id: 'ASC' } });
     const inApp = await source.getRepository(Notification).find({ where: { eventKey: key }, order: { userId: 'ASC' } });

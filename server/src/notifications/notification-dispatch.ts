@@ -4,22 +4,21 @@ import { STATUS_RESOLVED } from '../requests/domain/route-outcome';
 import type { CustomerRequest } from '../requests/entities/customer-request.entity';
 import { clockName, deadlineText } from '../sla/breach-mail';
 import { DEFAULT_TEMPLATES, type TemplateText } from './default-templates';
-import { NotificationPreference } from './entities/notification-preference.entity';
 import { NotificationTemplate } from './entities/notification-template.entity';
 import { Notification } from './entities/notification.entity';
-import { cached, cachedMany, insertInApp, type NotificationBatch } from './notification-batch';
+import { cached, insertInApp, type NotificationBatch } from './notification-batch';
+import { preferencesOf } from './channel-preferences';
 import { enqueueMails, messageIdFor, type OutgoingMail } from './outbox';
 import { addressesAsRecipients, customerOf, staffOf, usersAsRecipients, type KnownUser, type NotificationRecipient } from './recipients';
 import { requestFacts, type NotifiedRequest, type RequestFacts } from './request-facts';
 import { renderTemplate, type TemplateContext } from './template-renderer';
 import { isNotificationEvent, templateLanguageOf, type NotificationEventType, type TemplateLanguage } from './template-variables';
 import { cachedConfiguration } from '../database/configuration-cache';
-import { hydrator } from '../database/plain-rows';
 
 export interface NotificationEvent {
   type: NotificationEventType;
   requestId: number;
-  /** Tells repeated events of one type on one request apart (a request version, a comment id, a breach id); none for once-only events. */
+  /** Tells repeated events of one type on one request apart (a request version, a comment id, the SLA timer that fired); none for once-only events. */
   key?: string;
   /** Who caused it: not told about their own doing, and named as `actor.name`. */
   actorId?: number | null;
@@ -42,7 +41,7 @@ export const eventKeyOf = (event: Pick<NotificationEvent, 'type' | 'requestId' |
 
 async function recipientsOf(manager: EntityManager, event: NotificationEvent, request: NotifiedRequest, cache?: NotificationBatch): Promise<NotificationRecipient[]> {
   if (event.sla) return event.sla.recipients;
-  const staff = event.type === 'request.assigned' ? (request.assigneeId === null ? [] : await usersAsRecipients(manager, [request.assigneeId], 'assignee', cache)) : await staffOf(manager, request);
+  const staff = event.type === 'request.assigned' ? (request.assigneeId === null ? [] : await usersAsRecipients(manager, [request.assigneeId], 'assignee', cache)) : await staffOf(manager, request, event.type);
   const others = staff.filter((recipient) => recipient.userId !== (event.actorId ?? null));
   const customerFacing = CUSTOMER_EVENTS.has(event.type) || (event.type === 'comment.added' && event.comment?.customerVisible === true);
   return customerFacing ? [...others, ...(await customerOf(manager, request))] : others;
@@ -65,19 +64,6 @@ export async function templatesFor(manager: EntityManager, code: string): Promis
   };
 }
 
-/** The users' channel preferences for one template code, by user (none: both channels); remembered in `cache`. */
-export async function preferencesOf(manager: EntityManager, code: string, userIds: readonly number[], cache?: NotificationBatch): Promise<Map<number, ChannelPreference>> {
-  if (!userIds.length) return new Map();
-  return cachedMany(cache, `preference:${code}`, userIds, async (missing) => {
-    // Plain SQL: read with every notification, where the query builder cost more than the statement.
-    const rows: Record<string, unknown>[] = await manager.query(`SELECT userId, email, inApp FROM notification_preferences WHERE event = ? AND userId IN (${missing.map(() => '?').join(', ')})`, [code, ...missing]);
-    const hydrate = hydrator(manager, NotificationPreference, ['userId', 'email', 'inApp']);
-    return new Map(rows.map((raw) => hydrate(raw)).map((row) => [Number(row.userId), row]));
-  });
-}
-
-/** The channels one user keeps for one template code. */
-export type ChannelPreference = Pick<NotificationPreference, 'userId' | 'email' | 'inApp'>;
 
 interface Delivery {
   /** The template code; also the key of the recipients' channel preferences. */

@@ -4,6 +4,7 @@ import { ContactPerson } from '../directory/entities/contact-person.entity';
 import { ContactPoint } from '../directory/entities/contact-point.entity';
 import type { CustomerRequest } from '../requests/entities/customer-request.entity';
 import { cachedMany, type NotificationBatch } from './notification-batch';
+import { PREFERENCE_COLUMNS, PREFERENCE_JOIN, rememberPreferences } from './channel-preferences';
 import { templateLanguageOf, type TemplateLanguage } from './template-variables';
 
 export type RecipientRole = 'assignee' | 'queue' | 'manager' | 'customer' | 'user';
@@ -34,19 +35,25 @@ export async function usersAsRecipients(manager: EntityManager, ids: readonly nu
   });
 }
 
-/** The active users of a queue (its members and its workgroups' members), by id. */
-export async function queueUsers(manager: EntityManager, queueId: number): Promise<KnownUser[]> {
-  const rows: (KnownUser & { id: number | string })[] = await manager.query(
-    'SELECT u.id, u.email, u.name, u.locale, u.timeZone FROM users u WHERE u.active = 1 AND u.id IN (SELECT m.userId FROM queue_members m WHERE m.queueId = ? UNION SELECT g.userId FROM queue_workgroups w JOIN workgroup_members g ON g.workgroupId = w.workgroupId WHERE w.queueId = ?) ORDER BY u.id',
-    [queueId, queueId],
+/**
+ * The active users of a queue (its members and its workgroups' members), by id. `preferencesFor`: the template
+ * code about to be sent them, whose channel preferences are read in the same statement (see channel-preferences).
+ */
+export async function queueUsers(manager: EntityManager, queueId: number, preferencesFor?: string): Promise<KnownUser[]> {
+  const preferences = preferencesFor === undefined ? { columns: '', join: '', parameters: [] } : { columns: `, ${PREFERENCE_COLUMNS}`, join: PREFERENCE_JOIN, parameters: [preferencesFor] };
+  const rows: Record<string, unknown>[] = await manager.query(
+    `SELECT u.id, u.email, u.name, u.locale, u.timeZone${preferences.columns} FROM users u ${preferences.join}
+     WHERE u.active = 1 AND u.id IN (SELECT m.userId FROM queue_members m WHERE m.queueId = ? UNION SELECT g.userId FROM queue_workgroups w JOIN workgroup_members g ON g.workgroupId = w.workgroupId WHERE w.queueId = ?) ORDER BY u.id`,
+    [...preferences.parameters, queueId, queueId],
   );
-  return rows.map((row) => ({ ...row, id: Number(row.id) }));
+  if (preferencesFor !== undefined) rememberPreferences(manager, preferencesFor, rows);
+  return rows.map((row) => ({ id: Number(row.id), email: row.email as string | null, name: row.name as string, locale: row.locale as string, timeZone: row.timeZone as string }));
 }
 
-/** The people who work the request: its assignee, or everyone active in its queue while nobody is assigned. */
-export async function staffOf(manager: EntityManager, request: Pick<CustomerRequest, 'assigneeId' | 'queueId'>): Promise<NotificationRecipient[]> {
+/** The people who work the request: its assignee, or everyone active in its queue while nobody is assigned; to be sent template `code`. */
+export async function staffOf(manager: EntityManager, request: Pick<CustomerRequest, 'assigneeId' | 'queueId'>, code: string): Promise<NotificationRecipient[]> {
   if (request.assigneeId !== null) return usersAsRecipients(manager, [request.assigneeId], 'assignee');
-  return request.queueId === null ? [] : (await queueUsers(manager, request.queueId)).map((user) => fromUser(user, 'queue'));
+  return request.queueId === null ? [] : (await queueUsers(manager, request.queueId, code)).map((user) => fromUser(user, 'queue'));
 }
 
 /**

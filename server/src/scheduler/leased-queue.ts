@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { entityColumns } from '../database/entity-rows';
 import { SqlExpression, updateByIds } from '../database/plain-rows';
 import type { LeasedRow, LeaseState } from './entities/leased-row';
 
@@ -116,14 +117,16 @@ export class LeasedQueue<Row extends LeasedRow & ObjectLiteral> {
 
   /** Rows in `state` whose `column` is before now, in that index's order, locked, skipping rows another process holds. */
   private async lockFree(manager: EntityManager, state: LeaseState, column: 'dueAt' | 'leaseUntil', now: Date, limit: number): Promise<Row[]> {
-    return manager
-      .createQueryBuilder(this.target, 'due')
-      .where(`due.state = :state AND due.${column} <= :now`, { state, now })
-      .orderBy(`due.${column}`, 'ASC')
-      .limit(limit)
-      .setLock('pessimistic_write')
-      .setOnLocked('skip_locked')
-      .getMany();
+    // Plain SQL: a batch of claimed rows is hydrated as TypeORM would, without the query builder's cost per row.
+    const { driver } = manager.connection;
+    const metadata = manager.connection.getMetadata(this.target);
+    const columns = entityColumns(manager, this.target);
+    const instant = driver.preparePersistentValue(now, metadata.findColumnWithPropertyName(column)!);
+    const rows: Record<string, unknown>[] = await manager.query(
+      `SELECT ${columns.select('due')} FROM ${driver.escape(metadata.tableName)} due WHERE due.state = ? AND due.${column} <= ? ORDER BY due.${column} LIMIT ${Number(limit)} FOR UPDATE SKIP LOCKED`,
+      [state, instant],
+    );
+    return rows.map((row) => columns.hydrate(row));
   }
 
   private dueRows(manager: EntityManager, now: Date, limit: number) {

@@ -3,7 +3,8 @@ import type { AuditRecord } from '../audit/audit.service';
 import { User } from '../auth/entities/user.entity';
 import { hydrator, insertRows } from '../database/plain-rows';
 import { NotificationBatch } from '../notifications/notification-batch';
-import { dispatchNotification, preferencesOf } from '../notifications/notification-dispatch';
+import { preferencesOf } from '../notifications/channel-preferences';
+import { dispatchNotification } from '../notifications/notification-dispatch';
 import { usersAsRecipients } from '../notifications/recipients';
 import { namesOf, NOTIFIED_REQUEST_COLUMNS, type NotifiedRequest } from '../notifications/request-facts';
 import { Queue } from '../queues/queue.entity';
@@ -43,6 +44,9 @@ interface RunningClock {
   routeVersionId: number | null;
   recorded: boolean;
 }
+
+/** A running clock whose warning or breach a timer records now: the timer's id tells its notifications apart. */
+type Firing = RunningClock & { timerId: number };
 
 /** A batch's notification cache with what all its notifications read loaded up front, a few IN queries in all. */
 async function preloaded(manager: EntityManager, code: string, requests: NotifiedRequest[]): Promise<NotificationBatch> {
@@ -89,22 +93,6 @@ async function runningClocks(manager: EntityManager, kind: BreachKind, requestId
   return clocks;
 }
 
-/** The ids of the breaches of `kind` just recorded for these clocks, by breach key. */
-async function breachIds(manager: EntityManager, kind: BreachKind, firings: readonly RunningClock[]): Promise<Map<string, number>> {
-  const requestIds = [...new Set(firings.map((firing) => firing.request.id))];
-  // Through the clocks, so each breach is found by the leading columns of its unique key: asked by request and kind
-  // alone, MariaDB may walk every breach of that kind ever recorded.
-  const rows: Record<string, unknown>[] = await manager.query(
-    `SELECT b.id AS id, b.requestId AS requestId, b.clock AS clock, b.deadline AS deadline
-     FROM sla_clocks c
-     JOIN sla_breaches b ON b.requestId = c.requestId AND b.clock = c.clock AND b.kind = ?
-     WHERE c.requestId IN (${placeholders(requestIds)})`,
-    [kind, ...requestIds],
-  );
-  const toBreach = hydrator(manager, SlaBreach, ['id', 'requestId', 'clock', 'deadline']);
-  return new Map(rows.map(toBreach).map((breach) => [breachKey(breach.requestId, breach.clock, breach.deadline), breach.id]));
-}
-
 /**
  * A warning or breach timer, run in the transaction that marks the timer done: the breach record,
  * the audit line and the mails land together or not at all. The breach record's unique key makes a
@@ -125,7 +113,7 @@ export async function fireSlaTimers(kind: BreachKind, jobs: readonly ScheduledJo
   if (!requestIds.length) return;
   const clocks = await runningClocks(manager, kind, requestIds);
   const taken = new Set<string>();
-  const firings: RunningClock[] = [];
+  const firings: Firing[] = [];
   for (const job of jobs) {
     const payload = job.payload as unknown as SlaTimerPayload;
     const running = clocks.get(`${job.subjectId}|${payload.clock}`);
@@ -135,7 +123,7 @@ export async function fireSlaTimers(kind: BreachKind, jobs: readonly ScheduledJo
     const key = breachKey(running.request.id, running.clock, deadline);
     if (taken.has(key)) continue;
     taken.add(key);
-    firings.push(running);
+    firings.push({ ...running, timerId: job.id });
   }
   if (!firings.length) return;
   await insertRows(
@@ -155,17 +143,14 @@ export async function fireSlaTimers(kind: BreachKind, jobs: readonly ScheduledJo
       closedAt: null,
     })),
   );
-  const ids = await breachIds(manager, kind, firings);
   const records = firings.map(({ request, clock, deadline }): AuditRecord => ({ entityType: 'request', entityId: request.id, action: `sla.${kind}`, changes: [{ field: `${clock}.${kind}`, old: null, new: deadline.toISOString() }] }));
   if (effects.auditAll) await effects.auditAll(manager, records, now);
   else for (const record of records) await effects.audit(manager, record, now);
   const cache = await preloaded(manager, `sla.${kind}`, firings.map((firing) => firing.request));
-  for (const { request, clock, deadline } of firings) {
-    const breachId = ids.get(breachKey(request.id, clock, deadline));
-    if (breachId === undefined) throw new Error(`the ${kind} of request ${request.id} (${clock}) was not recorded`);
+  for (const { request, clock, deadline, timerId } of firings) {
     const chain = await escalationRecipients(manager, request.assigneeId, request.queueId, cache);
     const recipients = (await usersAsRecipients(manager, chain.map((link) => link.userId), 'manager', cache)).map((person) => ({ ...person, role: chain.find((link) => link.userId === person.userId)!.role }));
-    await dispatchNotification(manager, { type: `sla.${kind}`, requestId: request.id, key: String(breachId), sla: { clock, deadline, recipients } }, now, effects.mailDomain, cache);
+    await dispatchNotification(manager, { type: `sla.${kind}`, requestId: request.id, key: String(timerId), sla: { clock, deadline, recipients } }, now, effects.mailDomain, cache);
   }
   await cache.flush(manager, now, effects.mailDomain);
   await effects.fired?.(manager, kind, firings.map(({ request, routeVersionId, clock }) => ({ requestId: request.id, routeVersionId, clock })), now);

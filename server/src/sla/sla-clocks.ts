@@ -15,6 +15,7 @@ import { choosePolicy, clockEventFor, POLICY_CLOCKS, RESOLUTION, STEP_CLOCK_PREF
 import { keepDueAt } from './request-due';
 import { enteredSteps, requestChangeEvents, type RequestFacts } from './request-events';
 import { slaContextOf } from './sla-context';
+import { hasClocks, knowClocks } from './clock-presence';
 
 export const SLA_WARNING = 'sla.warning';
 export const SLA_BREACH = 'sla.breach';
@@ -67,6 +68,7 @@ export class SlaClocks {
     entries.push(...stepIds.filter((stepId) => policy.stepLimits[stepId] !== undefined).map((stepId) => start(STEP_CLOCK_PREFIX + stepId)));
     const evaluated = await evaluateLedger(manager, await this.append(manager, request.id, entries, now), now, new Map(policies.map((known) => [known.id, known])));
     await this.store(manager, request.id, evaluated, now, { fresh: true });
+    knowClocks(manager, request.id, true);
     return this.views(evaluated);
   }
 
@@ -220,7 +222,3 @@ export class SlaClocks {
 
 const toDate = (instant: number | null) => (instant === null ? null : new Date(instant));
 
-/** Whether the request has clocks: a plain read, made by every change of every request. */
-async function hasClocks(manager: EntityManager, requestId: number): Promise<boolean> {
-  return ((await manager.query('SELECT 1 AS found FROM sla_clocks WHERE requestId = ? LIMIT 1', [requestId])) as unknown[]).length > 0;
-}

@@ -1,9 +1,11 @@
 import type { EntityManager } from 'typeorm';
 import type { Principal } from '../../auth/principal';
 import { conflict, forbidden, notFound } from '../../common/docket-error';
-import { queueRolesOf } from '../../queues/queue-access';
+import { actorQueues } from '../../queues/queue-access';
 import { CustomerRequest } from '../entities/customer-request.entity';
-import { rowsWhere } from '../../database/entity-rows';
+import { entityColumns } from '../../database/entity-rows';
+import { readWithRequest } from './request-context';
+import { hasClocksColumn, knowClocks } from '../../sla/clock-presence';
 
 export const READ_ALL = 'requests.read.all';
 
@@ -18,11 +20,27 @@ export interface RequestAccess {
  */
 export async function accessRequest(manager: EntityManager, actor: Principal, id: number): Promise<RequestAccess> {
   // Both reads at once: the caller's queues do not depend on the request.
-  const [request, { member }] = await Promise.all([rowsWhere(manager, CustomerRequest, { id }).then(([row]) => row ?? null), queueRolesOf(manager, actor.userId)]);
+  const [request, { member }] = await Promise.all([requestWithContactAndClocks(manager, id), actorQueues(manager, actor)]);
   if (!request) throw notFound('Request', id);
   const own = request.queueId === null ? request.createdById === actor.userId : member.includes(request.queueId);
   if (!own && !actor.permissions.has(READ_ALL as never)) throw notFound('Request', id);
   return { request, canWork: own && request.archivedAt === null };
+}
+
+/** The request, how its contact came in (what route rules may read of the contact) and whether it has SLA clocks, in one statement. */
+async function requestWithContactAndClocks(manager: EntityManager, id: number): Promise<CustomerRequest | null> {
+  const columns = entityColumns(manager, CustomerRequest);
+  const [row]: Record<string, unknown>[] = await manager.query(
+    `SELECT ${columns.select('t')}, c.id AS contactRowId, c.channelId AS contactChannelId, c.directionId AS contactDirectionId, c.placeId AS contactPlaceId, ${hasClocksColumn('t.id')}
+     FROM requests t LEFT JOIN contacts c ON c.id = t.contactId WHERE t.id = ?`,
+    [id],
+  );
+  if (!row) return null;
+  const request = columns.hydrate(row);
+  knowClocks(manager, request.id, Boolean(Number(row.hasSlaClocks)));
+  const idOrNull = (value: unknown) => (value === null ? null : Number(value));
+  if (row.contactRowId !== null) readWithRequest(request, { channelId: idOrNull(row.contactChannelId), directionId: idOrNull(row.contactDirectionId), placeId: idOrNull(row.contactPlaceId) });
+  return request;
 }
 
 export async function workableRequest(manager: EntityManager, actor: Principal, id: number): Promise<CustomerRequest> {

@@ -19,13 +19,21 @@ import { ArchivedRequestValue } from '../archive/entities/archived-request-value
 /** How a contact came in, as the contacts row holds it. */
 export type ContactWays = Pick<Contact, 'channelId' | 'directionId' | 'placeId'>;
 
+/** The contact ways read together with a request (accessRequest), so rules about it need not read them again. */
+const waysReadWith = new WeakMap<object, ContactWays>();
+
+export function readWithRequest(request: object, ways: ContactWays): void {
+  waysReadWith.set(request, ways);
+}
+
 /**
  * The evaluation context rules read (see topics/resolution/context-schema.ts), without `request.attributes`.
- * `contact`: the request's contact row when the caller holds it (a registration), so it is not read again.
+ * `contact`: the request's contact row when the caller holds it (a registration), so it is not read again;
+ * else the ways read with the request, else they are read now.
  */
 export async function contextData(manager: EntityManager, request: Pick<CustomerRequest, 'id' | 'number' | 'type' | 'priority' | 'status' | 'clientId' | 'contactId'>, topicCode: string, actor: Pick<Principal, 'login'> | null, attributes: Record<string, unknown>, contact?: ContactWays): Promise<Record<string, unknown>> {
   const client = request.clientId === null ? null : await manager.findOneBy(Client, { id: request.clientId });
-  const ways = contact ?? (request.contactId === null ? undefined : ((await manager.query('SELECT channelId, directionId, placeId FROM contacts WHERE id = ?', [request.contactId])) as ContactWays[])[0]);
+  const ways = contact ?? waysReadWith.get(request) ?? (request.contactId === null ? undefined : ((await manager.query('SELECT channelId, directionId, placeId FROM contacts WHERE id = ?', [request.contactId])) as ContactWays[])[0]);
   return {
     request: { id: request.id, number: request.number, type: request.type, priority: request.priority, status: request.status, topic: topicCode, attributes },
     client: client ? { category: client.category, priority: client.priority, region: client.region, group: client.groupName } : {},

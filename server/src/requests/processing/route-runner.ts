@@ -154,7 +154,7 @@ export class RouteRunner {
     if (after.status === STATUS_RESOLVED && before?.status !== STATUS_RESOLVED) await awaitConfirmation(manager, after, { autoCloseHours: this.deps.autoCloseHours, mailDomain: this.deps.mailDomain }, now);
     const unresolved: string[] = [];
     for (const notification of plan.notifications) {
-      const recipients = await resolveRecipients(manager, after, notification.recipients);
+      const recipients = await resolveRecipients(manager, after, notification.recipients, notification.template);
       unresolved.push(...recipients.unresolved);
       const eventKey = `request:${after.id}:${outcome.state.sequence}:${notification.event}:${notification.stepId ?? notification.transitionId ?? ''}:${notification.template}`;
       await dispatchRouteNotice(manager, { request: after, template: notification.template, event: notification.event, emails: recipients.emails, users: recipients.users, eventKey }, now, this.deps.mailDomain);
