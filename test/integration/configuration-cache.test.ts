@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
-import { cachedConfiguration, CONFIGURATION_TABLES } from '../../server/src/database/configuration-cache';
+import { cachedConfiguration, CONFIGURATION_TABLES, revisionReadBefore } from '../../server/src/database/configuration-cache';
 import { dataSourceOptions } from '../../server/src/database/data-source-options';
 import { Queue } from '../../server/src/queues/queue.entity';
 import { createScratchDatabase, ScratchDatabase, testDatabases } from '../helpers/databases';
@@ -58,6 +58,19 @@ describe.each(testDatabases())('the configuration cache on %s', (database) => {
     await there.createQueryBuilder().delete().from(Queue).where('code = :code', { code: 'SECOND' }).execute();
     expect(await queueCodes(here)).toEqual(['FIRST']);
     expect(loads).toBe(3);
+  });
+
+  it('lets a transaction take the revision read just before it (with the sign-in) instead of reading it again', async () => {
+    await queueCodes(here);
+    const signedInAt = await revision(here);
+    await addQueue(there, 'LATER');
+    loads = 0;
+    // Told the revision from before the write, the transaction trusts its copy of that revision: it read nothing itself.
+    expect(await here.transaction((manager) => (revisionReadBefore(manager, signedInAt), queueCodes(here, manager)))).not.toContain('LATER');
+    expect(await here.transaction((manager) => (revisionReadBefore(manager, signedInAt + 1), queueCodes(here, manager)))).toContain('LATER');
+    expect(await here.transaction((manager) => (revisionReadBefore(manager, undefined), queueCodes(here, manager)))).toContain('LATER');
+    expect(loads).toBe(1);
+    await there.getRepository(Queue).delete({ code: 'LATER' });
   });
 
   it('counts a transaction that writes configuration once, reads it fresh inside, and keeps a rolled-back write out of the cache', async () => {

@@ -10,6 +10,7 @@ import { Role } from './entities/role.entity';
 import { User } from './entities/user.entity';
 import { LoginThrottleService } from './login-throttle.service';
 import { DECOY_HASH, hashPassword, verifyPassword } from './password-hasher';
+import { CONFIGURATION_REVISION_COLUMN } from '../database/configuration-cache';
 import { hydrator } from '../database/plain-rows';
 import { queueRoleColumns, queueRolesIn } from '../queues/queue-access';
 import { permissionsOf } from './permission-set';
@@ -66,10 +67,11 @@ export class AuthService {
   async authenticate(secret: string, now = new Date()): Promise<Principal> {
     const tokenHash = hashSecret(secret);
     if (secret.startsWith(`${API_TOKEN_PREFIX}_`)) return this.authenticateToken(tokenHash, now);
-    // The session with its user, its roles' permissions and its queues in one plain statement: every API call starts here.
+    // The session with its user, its roles' permissions, its queues and the configuration revision in one plain
+    // statement: every API call starts here.
     const rows: Record<string, unknown>[] = await this.sessions.manager.query(
       `SELECT s.id AS id, s.expiresAt AS expiresAt, u.id AS userId, u.login AS login, u.name AS name, u.active AS active, u.partnerId AS partnerId, u.clientId AS clientId, r.permissions AS permissions,
-         ${queueRoleColumns('u.id')}
+         ${queueRoleColumns('u.id')}, ${CONFIGURATION_REVISION_COLUMN}
        FROM sessions s JOIN users u ON u.id = s.userId LEFT JOIN user_roles ur ON ur.userId = u.id LEFT JOIN roles r ON r.id = ur.roleId
        WHERE s.tokenHash = ? AND s.revokedAt IS NULL`,
       [tokenHash],
@@ -78,7 +80,7 @@ export class AuthService {
     if (!signedIn || signedIn.session.expiresAt <= now) throw unauthorized('Your session has expired; sign in again');
     const { session, user, roles } = signedIn;
     if (!user.active) throw unauthorized('The account is deactivated');
-    return { userId: user.id, login: user.login, name: user.name, permissions: permissionsOf(roles, user.partnerId, user.clientId), via: 'session', sessionId: session.id, queues: queueRolesIn(rows[0]) };
+    return { userId: user.id, login: user.login, name: user.name, permissions: permissionsOf(roles, user.partnerId, user.clientId), via: 'session', sessionId: session.id, queues: queueRolesIn(rows[0]), configurationRevision: Number(rows[0].configurationRevision ?? 0) };
   }
 
   async changePassword(userId: number, currentPassword: string, newPassword: string, now = new Date()): Promise<void> {

@@ -14,6 +14,8 @@ export interface Principal {
   sessionId?: number;
   /** The user's queues as read with the session, so a call's access checks need not ask again. */
   queues?: QueueRoles;
+  /** The configuration revision as read with the session: the call's transaction need not read it again. */
+  configurationRevision?: number;
   tokenId?: number;
 }
 

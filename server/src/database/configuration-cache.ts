@@ -79,6 +79,18 @@ function revisionFor(manager: EntityManager): Promise<number> {
   return transactionScoped(manager.queryRunner, 'configurationRevision', () => readRevision(manager)) ?? readRevision(manager);
 }
 
+/** The SQL of a column holding the configuration revision, for a statement read just before a transaction (the sign-in). */
+export const CONFIGURATION_REVISION_COLUMN = '(SELECT revision FROM configuration_revision WHERE id = 1) AS configurationRevision';
+
+/**
+ * Lets the transaction on `manager` take a revision read just before it began, instead of reading it again. At
+ * READ COMMITTED nothing ties a read to the transaction's start, so a revision read a moment before is as good as
+ * one read inside: the rows read after it can only be as new or newer, so a copy is still never older than its tag.
+ */
+export function revisionReadBefore(manager: EntityManager, revision: number | undefined): void {
+  if (revision !== undefined) transactionScoped(manager.queryRunner, 'configurationRevision', () => Promise.resolve(revision));
+}
+
 /**
  * `load`'s answer, read at most once per configuration revision by this process. The answer is frozen: callers
  * copy what they change. Its reads must depend on configuration tables only (CONFIGURATION_TABLES).

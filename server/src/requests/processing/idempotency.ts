@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '../../auth/principal';
 import { badRequest, conflict } from '../../common/docket-error';
+import { revisionReadBefore } from '../../database/configuration-cache';
 import { IdempotencyRecord } from '../entities/idempotency-record.entity';
 import { isDuplicateKey } from './duplicate-key';
 
@@ -23,7 +24,11 @@ export interface MutatingCall {
 export class Idempotency {
   constructor(private readonly dataSource: DataSource) {}
 
-  async run<T>(actor: Principal, key: string | undefined, call: MutatingCall, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  async run<T>(actor: Principal, key: string | undefined, call: MutatingCall, callersWork: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const work = (manager: EntityManager) => {
+      revisionReadBefore(manager, actor.configurationRevision);
+      return callersWork(manager);
+    };
     if (key === undefined) return this.dataSource.transaction(work);
     if (!KEY_PATTERN.test(key)) throw badRequest('invalid_idempotency_key', 'The Idempotency-Key header must be 1 to 128 printable ASCII characters', [{ path: 'Idempotency-Key', message: 'invalid' }]);
     const fingerprint = createHash('sha256').update(`${call.method} ${call.path}\n${JSON.stringify(call.body ?? null)}`).digest('hex');
