@@ -3,7 +3,7 @@ import { testDatabases } from '../helpers/databases';
 import { apiAs, publishRoute } from '../helpers/request-data';
 import { addQueue, addStaff } from '../helpers/staff';
 
-/** A call is called back, a mail answered by mail: the route tells them apart by the channel the contact came in by. */
+/** A call is called back (when a number was left), a mail answered by mail: the route tells them apart by the channel the contact came in by. */
 const replyRoute = () => ({
   code: 'REPLY',
   name: 'Reply the way they came',
@@ -17,19 +17,19 @@ const replyRoute = () => ({
   ],
   transitions: [
     { id: 'toWork', name: '', from: 'Start', to: 'Work' },
-    { id: 'callBack', name: 'Call back', from: 'Work', to: 'Called', condition: { '==': [{ var: 'contact.channel' }, 'PHONE'] } },
+    { id: 'callBack', name: 'Call back', from: 'Work', to: 'Called', condition: { and: [{ '==': [{ var: 'contact.channel' }, 'PHONE'] }, { '!!': [{ var: 'request.attributes.NUMBER' }] }] } },
     { id: 'mail', name: 'Answer by mail', from: 'Work', to: 'Mailed', condition: { '!=': [{ var: 'contact.channel' }, 'PHONE'] } },
   ],
 });
 
-describe.each(testDatabases())('route rules about how the contact came in, on %s', (database) => {
+describe.each(testDatabases())('route rules about how the contact came in and what the request holds, on %s', (database) => {
   let t: TestApp;
   const tokens: Record<string, string> = {};
   const ids: Record<string, number> = {};
   const { as, ok } = apiAs(() => t, tokens);
 
-  const register = async (channel: string | null) => {
-    const created = await ok('olga', 'POST', '/api/contacts', { ...(channel ? { channelId: ids[channel] } : {}), requests: [{ topicId: ids.QUESTION, type: 'incident', impact: 2, urgency: 2, subject: `By ${channel}` }] }, 201);
+  const register = async (channel: string | null, attributes: Record<string, string> = { NUMBER: '+7 495 000-00-00' }) => {
+    const created = await ok('olga', 'POST', '/api/contacts', { ...(channel ? { channelId: ids[channel] } : {}), requests: [{ topicId: ids.QUESTION, type: 'incident', impact: 2, urgency: 2, subject: `By ${channel}`, attributes }] }, 201);
     return created.requests[0] as { id: number; version: number };
   };
   const offered = async (id: number) =>
@@ -43,18 +43,25 @@ describe.each(testDatabases())('route rules about how the contact came in, on %s
     await addQueue(ok, ids, 'DESK', 'Desk', { members: ['olga'] });
     for (const code of ['PHONE', 'EMAIL']) ids[code] = (await ok('admin', 'POST', '/api/channels', { code, name: code.toLowerCase() }, 201)).id;
     ids.QUESTION = (await ok('admin', 'POST', '/api/topics', { code: 'QUESTION', name: 'Question', kind: 'topic' }, 201)).id;
+    ids.NUMBER = (await ok('admin', 'POST', '/api/attributes', { code: 'NUMBER', name: 'Number to call back', valueType: 'string' }, 201)).id;
+    await ok('admin', 'POST', `/api/topics/${ids.QUESTION}/attributes`, { attributeId: ids.NUMBER }, 201);
     await publishRoute(ok, 'REPLY', [ids.QUESTION], replyRoute());
   });
 
   afterAll(() => t?.close());
 
-  it('offers and takes only the transitions the contact’s channel allows', async () => {
+  it('offers and takes only the transitions the contact’s channel and the request’s values allow', async () => {
     const call = await register('PHONE');
     const mail = await register('EMAIL');
     const unknown = await register(null);
+    const silent = await register('PHONE', {});
     expect(await offered(call.id)).toEqual(['callBack']);
     expect(await offered(mail.id)).toEqual(['mail']);
     expect(await offered(unknown.id)).toEqual(['mail']);
+    expect(await offered(silent.id)).toEqual([]);
+    const noNumber = await as('olga', 'POST', `/api/requests/${silent.id}/transitions`, { transitionId: 'callBack', expectedVersion: silent.version });
+    expect(noNumber.status).toBeGreaterThanOrEqual(400);
+    expect(noNumber.status).toBeLessThan(500);
 
     const refused = await as('olga', 'POST', `/api/requests/${call.id}/transitions`, { transitionId: 'mail', expectedVersion: call.version });
     expect(refused.status).toBeGreaterThanOrEqual(400);
