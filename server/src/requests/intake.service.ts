@@ -44,11 +44,12 @@ export class IntakeService {
     audit: AuditService,
     @Inject(DOCKET_CONFIG) config: DocketConfig,
     @Inject(ROUTE_SOURCE) routes: RouteSource,
-    private readonly sla: SlaClocks,
+    sla: SlaClocks,
     private readonly notifications: NotificationEvents,
   ) {
-    this.runner = new RouteRunner({ routes, audit, mailDomain: config.mail.domain, autoCloseHours: config.closure.autoCloseHours, followers: slaFollowers(sla) });
-    this.creator = new RequestCreator(this.runner, audit);
+    const followers = slaFollowers(sla);
+    this.runner = new RouteRunner({ routes, audit, mailDomain: config.mail.domain, autoCloseHours: config.closure.autoCloseHours, followers });
+    this.creator = new RequestCreator(this.runner, audit, followers);
     this.idempotency = new Idempotency(dataSource);
   }
 
@@ -62,7 +63,6 @@ export class IntakeService {
       for (const [index, input] of body.requests.entries()) {
         requests.push(await this.createRequest(manager, forms, matrix, actor, contact, input, `requests.${index}.`, languageOf(options.acceptLanguage), now));
       }
-      for (const request of requests) await this.sla.startForRequest(manager, request, now);
       for (const request of requests) await this.notifications.emit(manager, { type: 'request.created', requestId: request.id, actorId: actor.userId, actorName: actor.name, request }, now);
       return { contact, requests };
     });

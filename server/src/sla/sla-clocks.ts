@@ -12,7 +12,7 @@ import { SlaLedgerEntry } from './entities/sla-ledger-entry.entity';
 import { SlaPolicy, type PolicyClock } from './entities/sla-policy.entity';
 import { currentPolicies } from './sla-configuration';
 import { choosePolicy, clockEventFor, POLICY_CLOCKS, RESOLUTION, STEP_CLOCK_PREFIX } from './policy-rules';
-import { keepDueAt } from './request-due';
+import { dueAtOf, keepDueAt } from './request-due';
 import { enteredSteps, requestChangeEvents, type RequestFacts } from './request-events';
 import { slaContextOf } from './sla-context';
 import { hasClocks, knowClocks } from './clock-presence';
@@ -36,6 +36,16 @@ export type SlaEvent =
 
 type NewEntry = Pick<SlaLedgerEntry, 'clock' | 'type'> & Partial<Pick<SlaLedgerEntry, 'policyId' | 'priority' | 'calendarId' | 'deadline' | 'reason' | 'actorId'>>;
 
+const ledgerRows = (manager: EntityManager, requestId: number, entries: readonly NewEntry[], now: Date) =>
+  entries.map((entry) => manager.create(SlaLedgerEntry, { policyId: null, priority: null, calendarId: null, deadline: null, reason: null, actorId: null, ...entry, requestId, at: now }));
+
+/** A new request's clocks, evaluated before anything is written (see SlaClocks.planForNewRequest). */
+export interface PlannedClocks {
+  entries: NewEntry[];
+  evaluated: EvaluatedClock[];
+  views: ClockView[];
+}
+
 /** The payload of an SLA timer: which clock, and the deadline it was scheduled for. */
 export interface SlaTimerPayload {
   clock: string;
@@ -56,6 +66,26 @@ export class SlaClocks {
    * does to the running clocks — and everything is inserted at once.
    */
   async startClocks(manager: EntityManager, request: CustomerRequest, context: SlaContext, now: Date, stepIds: readonly string[] = []): Promise<ClockView[] | null> {
+    const planned = await this.planClocks(manager, request, context, now, stepIds);
+    if (!planned) return null;
+    await this.recordClocks(manager, request.id, planned, now);
+    return planned.views;
+  }
+
+  /**
+   * A new request's clocks before its row is written: the policy is chosen from the directory (client, contract,
+   * service), the steps the route starts at start theirs, and the request's due date follows the resolution clock,
+   * so it goes into the row's INSERT. `recordClocks` writes them once the row exists. Null when no policy applies.
+   */
+  async planForNewRequest(manager: EntityManager, request: CustomerRequest, now: Date): Promise<PlannedClocks | null> {
+    const steps = enteredSteps(request).flatMap((event) => (event.type === 'step_enter' ? [event.stepId] : []));
+    const planned = await this.planClocks(manager, request, await slaContextOf(manager, request, now), now, steps);
+    if (planned) request.dueAt = dueAtOf(planned.views);
+    return planned;
+  }
+
+  /** The ledger's first entries and what they come to, without writing anything: deadlines do not depend on the entries' ids. */
+  private async planClocks(manager: EntityManager, request: CustomerRequest, context: SlaContext, now: Date, stepIds: readonly string[]): Promise<PlannedClocks | null> {
     const policies = [...(await currentPolicies(manager)).values()];
     const policy = choosePolicy(policies, { ...context, request: { priority: request.priority, type: request.type, topicId: request.topicId } });
     if (!policy) return null;
@@ -66,21 +96,16 @@ export class SlaClocks {
       return next ? [start(clock), { clock, type: next.type, reason: next.type === 'pause' ? (next.reason ?? null) : null }] : [start(clock)];
     });
     entries.push(...stepIds.filter((stepId) => policy.stepLimits[stepId] !== undefined).map((stepId) => start(STEP_CLOCK_PREFIX + stepId)));
-    const evaluated = await evaluateLedger(manager, await this.append(manager, request.id, entries, now), now, new Map(policies.map((known) => [known.id, known])));
-    await this.store(manager, request.id, evaluated, now, { fresh: true });
-    knowClocks(manager, request.id, true);
-    return this.views(evaluated);
+    const evaluated = await evaluateLedger(manager, ledgerRows(manager, request.id ?? 0, entries, now), now, new Map(policies.map((known) => [known.id, known])));
+    return { entries, evaluated, views: this.views(evaluated) };
   }
 
-  /**
-   * Intake's call, once the new request is stored: the policy is chosen from the directory (client,
-   * contract, service), the clocks start, the steps the route starts at start theirs, and the request's
-   * due date follows the resolution clock.
-   */
-  async startForRequest(manager: EntityManager, request: CustomerRequest, now: Date): Promise<void> {
-    const steps = enteredSteps(request).flatMap((event) => (event.type === 'step_enter' ? [event.stepId] : []));
-    const views = await this.startClocks(manager, request, await slaContextOf(manager, request, now), now, steps);
-    if (views) await keepDueAt(manager, request, views, now, false);
+  /** Writes planned clocks: the ledger entries (the last one's id is the clocks' revision), the clocks and their timers. */
+  async recordClocks(manager: EntityManager, requestId: number, planned: PlannedClocks, now: Date): Promise<void> {
+    const rows = await this.append(manager, requestId, planned.entries, now);
+    const revision = rows[rows.length - 1].id;
+    await this.store(manager, requestId, planned.evaluated.map((clock) => ({ ...clock, revision })), now, { fresh: true });
+    knowClocks(manager, requestId, true);
   }
 
   /** Processing's call after the versioned update of a change: status, priority, steps entered and left, closing. */
@@ -113,7 +138,7 @@ export class SlaClocks {
   }
 
   private async append(manager: EntityManager, requestId: number, entries: NewEntry[], now: Date): Promise<SlaLedgerEntry[]> {
-    const rows = entries.map((entry) => manager.create(SlaLedgerEntry, { policyId: null, priority: null, calendarId: null, deadline: null, reason: null, actorId: null, ...entry, requestId, at: now }));
+    const rows = ledgerRows(manager, requestId, entries, now);
     // One INSERT for all; the generated ids are read into the rows (the last is the clocks' revision).
     await manager.insert(SlaLedgerEntry, rows);
     return rows;

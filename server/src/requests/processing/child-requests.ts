@@ -32,7 +32,7 @@ export class ChildRequests {
     private readonly audit: AuditService,
     private readonly followers: RequestFollowers | undefined,
   ) {
-    this.creator = new RequestCreator(runner, audit);
+    this.creator = new RequestCreator(runner, audit, followers);
   }
 
   /** Each child is a request of its own topic for the parent's client and contact, started on its own route. */
@@ -61,7 +61,6 @@ export class ChildRequests {
         if (error instanceof DocketError && error.status === 400) throw conflict('child_request_invalid', `Child request ${child.key} (${child.topic}) cannot be created: ${error.message}`, error.details);
         throw error;
       }
-      await this.followers?.created(manager, created, now);
       await this.record(manager, actor, parent.id, 'child.created', { key: child.key, stepId: child.stepId, id: created.id, number: created.number, topic: child.topic }, now);
     }
   }

@@ -18,7 +18,7 @@ import { ListSlotAllocator } from '../storage/list-slot-allocator';
 import { writeRequestValues } from '../storage/request-values.writer';
 import { contextData, type ContactWays, type TopicForms } from './request-context';
 import { nextRequestNumber } from './request-numbers';
-import type { RouteRunner } from './route-runner';
+import type { RequestFollowers, RouteRunner } from './route-runner';
 
 export const AUDITED_REQUEST_FIELDS: (keyof CustomerRequest)[] = ['status', 'queueId', 'assigneeId', 'priority', 'impact', 'urgency', 'subject', 'currentSteps', 'awaitingAcceptance', 'resolution', 'isOpen'];
 
@@ -39,6 +39,8 @@ export class RequestCreator {
   constructor(
     private readonly runner: RouteRunner,
     private readonly audit: AuditService,
+    /** Told of each new request before and after its row is written (its SLA clocks). */
+    private readonly followers?: RequestFollowers,
   ) {}
 
   async create(manager: EntityManager, forms: TopicForms, matrix: ReturnType<typeof priorityMatrix>, actor: Principal | null, origin: RequestOrigin, input: NewRequestDto, prefix: string, language: ReturnType<typeof languageOf>, now: Date, link?: ChildLink): Promise<CustomerRequest> {
@@ -100,6 +102,7 @@ export class RequestCreator {
     const outcome = route ? await this.runner.interpret(manager, route, request, { type: 'start' }, await this.runner.routeContext(forms, topic.id, { ...data, request: { ...(data.request as object), attributes: values } }), now) : null;
     if (outcome) Object.assign(request, outcome.fields);
     request.number = registered.number = await nextRequestNumber(manager, now);
+    const followUp = await this.followers?.creating(manager, request, now);
     request.id = await insertRow(manager, CustomerRequest, request);
     registered.id = request.id;
     await indexRequest(manager, request, { fresh: true });
@@ -107,12 +110,12 @@ export class RequestCreator {
     const created = { entityType: 'request', entityId: request.id, action: 'create', changes: [...changesBetween(null, registered, ['number', 'topicId', 'type', 'contactId', 'clientId', ...linked, ...AUDITED_REQUEST_FIELDS]), ...Object.entries(values).map(([code, value]) => ({ field: `attributes.${code}`, old: null, new: value }))] };
     // Written in the queue the route start chose (the start read them from memory).
     await writeRequestValues(manager, { requestId: request.id, queueId: request.queueId, isOpen: request.isOpen }, valueWrites(form.attributes, values), slots, { fresh: true });
-    if (!outcome) {
-      await this.audit.recordMany(manager, actor, [created], now);
-      return request;
+    if (!outcome) await this.audit.recordMany(manager, actor, [created], now);
+    else {
+      const started = { entityType: 'request', entityId: request.id, action: 'route.start', changes: changesBetween(registered, request, AUDITED_REQUEST_FIELDS) };
+      await this.runner.apply(manager, forms, registered, request, outcome, actor, now, { valuesInBucket: true, journal: [created, started] });
     }
-    const started = { entityType: 'request', entityId: request.id, action: 'route.start', changes: changesBetween(registered, request, AUDITED_REQUEST_FIELDS) };
-    await this.runner.apply(manager, forms, registered, request, outcome, actor, now, { valuesInBucket: true, journal: [created, started] });
+    await followUp?.(manager, request);
     return request;
   }
 }

@@ -46,7 +46,11 @@ export interface RunnerDeps {
 }
 
 export interface RequestFollowers {
-  created(manager: EntityManager, request: CustomerRequest, now: Date): Promise<void>;
+  /**
+   * A request about to be created, before its row is written (the follower may set the row's fields: its due date);
+   * what it answers runs once the row and the route's effects are written.
+   */
+  creating(manager: EntityManager, request: CustomerRequest, now: Date): Promise<((manager: EntityManager, created: CustomerRequest) => Promise<void>) | null>;
   changed(manager: EntityManager, before: CustomerRequest, after: CustomerRequest, now: Date): Promise<void>;
 }
 
