@@ -145,7 +145,7 @@ export class ProcessingService implements OnModuleInit {
   private async versioned(actor: Principal, id: number, body: { expectedVersion: number }, options: CallOptions, work: (manager: EntityManager, request: CustomerRequest) => Promise<RequestSummary>): Promise<RequestSummary> {
     try {
       return await this.idempotency.run(actor, options.idempotencyKey, { method: 'POST', path: options.path, body, status: 200 }, async (manager) => {
-        const request = await workableRequest(manager, actor, id, { withValues: true });
+        const request = await workableRequest(manager, actor, id);
         requireVersion(request, body.expectedVersion);
         await claimVersion(manager, request, body.expectedVersion);
         return work(manager, request);
