@@ -3,6 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '../../server/src/database/data-source-options';
 
 export type TestDatabase = 'sqlite' | 'mariadb';
 
@@ -38,4 +40,13 @@ export async function createScratchDatabase(kind: TestDatabase): Promise<Scratch
       await connection.end();
     },
   };
+}
+
+/** A fresh database of `kind` with every migration run, and a data source on it opened as the server opens its own. */
+export async function migratedScratchDatabase(kind: TestDatabase): Promise<{ scratch: ScratchDatabase; dataSource: DataSource }> {
+  const scratch = await createScratchDatabase(kind);
+  const dataSource = new DataSource(dataSourceOptions({ databaseUrl: scratch.url, driver: kind === 'sqlite' ? 'sqlite' : 'mysql' }));
+  await dataSource.initialize();
+  await dataSource.runMigrations();
+  return { scratch, dataSource };
 }

@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { AuditEntry } from '../../server/src/audit/audit-entry.entity';
-import { dataSourceOptions } from '../../server/src/database/data-source-options';
 import { rowsWhere } from '../../server/src/database/entity-rows';
 import { Comment } from '../../server/src/requests/entities/comment.entity';
 import { CustomerRequest } from '../../server/src/requests/entities/customer-request.entity';
@@ -14,7 +13,7 @@ import { AttributeBinding } from '../../server/src/topics/entities/attribute-bin
 import { AttributeDefinition } from '../../server/src/topics/entities/attribute-definition.entity';
 import { AttributeGroup } from '../../server/src/topics/entities/attribute-group.entity';
 import { TopicNode } from '../../server/src/topics/entities/topic-node.entity';
-import { createScratchDatabase, ScratchDatabase, testDatabases } from '../helpers/databases';
+import { migratedScratchDatabase, ScratchDatabase, testDatabases } from '../helpers/databases';
 import { insertRequest } from './sla-fixtures';
 
 /** The card's plain reads (and the configuration's one-statement read) answer exactly what TypeORM's find does: instants, booleans, decimals and JSON alike. */
@@ -25,10 +24,7 @@ describe.each(testDatabases())('the request card’s plain reads on %s', (databa
   const at = (minute: number) => new Date(Date.UTC(2026, 10, 25, 9, minute, 30, 123));
 
   beforeAll(async () => {
-    scratch = await createScratchDatabase(database);
-    dataSource = new DataSource(dataSourceOptions({ databaseUrl: scratch.url, driver: database === 'sqlite' ? 'sqlite' : 'mysql' }));
-    await dataSource.initialize();
-    await dataSource.runMigrations();
+    ({ scratch, dataSource } = await migratedScratchDatabase(database));
     const manager = dataSource.manager;
     requestId = (await insertRequest(manager, { topicId: 1, priority: 2, subject: 'Card' })).id;
     const other = (await insertRequest(manager, { topicId: 1, priority: 2, subject: 'Another' })).id;

@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { DocketError } from '../../server/src/common/docket-error';
-import { dataSourceOptions } from '../../server/src/database/data-source-options';
 import { CustomerRequest } from '../../server/src/requests/entities/customer-request.entity';
 import { RequestValue } from '../../server/src/requests/entities/request-value.entity';
 import { RequestListQuery } from '../../server/src/requests/list/request-list.query';
@@ -9,7 +8,7 @@ import type { StoredAttribute } from '../../server/src/requests/list/request-lis
 import { ListSlotAllocator } from '../../server/src/requests/storage/list-slot-allocator';
 import { slotIndexName } from '../../server/src/requests/storage/list-slots';
 import { moveValueBucket, writeRequestValues } from '../../server/src/requests/storage/request-values.writer';
-import { createScratchDatabase, ScratchDatabase, testDatabases } from '../helpers/databases';
+import { migratedScratchDatabase, ScratchDatabase, testDatabases } from '../helpers/databases';
 import { generateRequest, insertRequests, registerSampleSlots, seededRandom } from '../helpers/request-data';
 
 const REGION_ATTRIBUTE = 4;
@@ -22,10 +21,7 @@ describe.each(testDatabases())('list-column slots and value writes on %s', (data
   const requests = Array.from({ length: 12_000 }, (_, index) => generateRequest(index + 1, random, { weights: [1, 1], openShare: 0.5 }));
 
   beforeAll(async () => {
-    scratch = await createScratchDatabase(database);
-    dataSource = new DataSource(dataSourceOptions({ databaseUrl: scratch.url, driver: database === 'sqlite' ? 'sqlite' : 'mysql' }));
-    await dataSource.initialize();
-    await dataSource.runMigrations();
+    ({ scratch, dataSource } = await migratedScratchDatabase(database));
     await insertRequests(dataSource, requests);
     await registerSampleSlots(dataSource);
   });

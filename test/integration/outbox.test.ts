@@ -1,12 +1,11 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../../server/src/database/data-source-options';
 import { OutboxMessage } from '../../server/src/notifications/entities/outbox-message.entity';
 import { enqueueMail, messageIdFor, OutgoingMail } from '../../server/src/notifications/outbox';
 import { OutboxSender } from '../../server/src/notifications/outbox-sender';
 import { SmtpTransport } from '../../server/src/notifications/smtp-transport';
 import { retryDelayMs } from '../../server/src/scheduler/leased-queue';
-import { createScratchDatabase, ScratchDatabase, testDatabases } from '../helpers/databases';
+import { migratedScratchDatabase, ScratchDatabase, testDatabases } from '../helpers/databases';
 import { SmtpSink } from '../helpers/smtp-sink';
 
 const DOMAIN = 'docket.test';
@@ -27,10 +26,7 @@ describe.each(testDatabases())('the mail outbox against a real SMTP server on %s
   let transport: SmtpTransport;
 
   beforeAll(async () => {
-    scratch = await createScratchDatabase(database);
-    dataSource = new DataSource(dataSourceOptions({ databaseUrl: scratch.url, driver: database === 'sqlite' ? 'sqlite' : 'mysql' }));
-    await dataSource.initialize();
-    await dataSource.runMigrations();
+    ({ scratch, dataSource } = await migratedScratchDatabase(database));
     smtp = await SmtpSink.onFreePort();
     transport = new SmtpTransport(smtp.url, 'Docket <docket@docket.test>');
   });

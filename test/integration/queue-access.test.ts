@@ -1,9 +1,8 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../../server/src/database/data-source-options';
 import { queueRoleColumns, queueRolesIn, queueRolesOf } from '../../server/src/queues/queue-access';
 import { Queue } from '../../server/src/queues/queue.entity';
-import { createScratchDatabase, ScratchDatabase, testDatabases } from '../helpers/databases';
+import { migratedScratchDatabase, ScratchDatabase, testDatabases } from '../helpers/databases';
 import { insertUser, insertWorkgroup } from './sla-fixtures';
 
 const CREATED = new Date(Date.UTC(2026, 10, 1));
@@ -18,10 +17,7 @@ describe.each(testDatabases())('which queues a user is in, on %s', (database) =>
   const users: Record<'member' | 'grouped' | 'administrator' | 'busy' | 'nobody', number> = { member: 0, grouped: 0, administrator: 0, busy: 0, nobody: 0 };
 
   beforeAll(async () => {
-    scratch = await createScratchDatabase(database);
-    dataSource = new DataSource(dataSourceOptions({ databaseUrl: scratch.url, driver: database === 'sqlite' ? 'sqlite' : 'mysql' }));
-    await dataSource.initialize();
-    await dataSource.runMigrations();
+    ({ scratch, dataSource } = await migratedScratchDatabase(database));
     const manager = dataSource.manager;
     const { identifiers } = await manager.insert(
       Queue,

@@ -1,10 +1,9 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../../server/src/database/data-source-options';
 import { CustomerRequest } from '../../server/src/requests/entities/customer-request.entity';
 import { RequestListQuery } from '../../server/src/requests/list/request-list.query';
 import type { ListFilter, RequestListSpec } from '../../server/src/requests/list/request-list.types';
-import { createScratchDatabase, ScratchDatabase, testDatabases } from '../helpers/databases';
+import { migratedScratchDatabase, ScratchDatabase, testDatabases } from '../helpers/databases';
 import { CITIES, generateRequest, insertRequests, REGIONS, SAMPLE_ATTRIBUTES, SampleRequest, seededRandom, STATUSES } from '../helpers/request-data';
 
 const ATTRIBUTES = new Map(SAMPLE_ATTRIBUTES.map((attribute) => [attribute.code, attribute]));
@@ -16,10 +15,7 @@ describe.each(testDatabases())('request lists filtered and sorted by fields and 
   const requests: SampleRequest[] = Array.from({ length: 400 }, (_, index) => generateRequest(index + 1, random, { weights: [5, 3, 2], openShare: 0.6 }));
 
   beforeAll(async () => {
-    scratch = await createScratchDatabase(database);
-    dataSource = new DataSource(dataSourceOptions({ databaseUrl: scratch.url, driver: database === 'sqlite' ? 'sqlite' : 'mysql' }));
-    await dataSource.initialize();
-    await dataSource.runMigrations();
+    ({ scratch, dataSource } = await migratedScratchDatabase(database));
     await insertRequests(dataSource, requests);
   });
 

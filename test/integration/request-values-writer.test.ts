@@ -1,10 +1,9 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../../server/src/database/data-source-options';
 import { RequestValue } from '../../server/src/requests/entities/request-value.entity';
 import { ListSlotAllocator } from '../../server/src/requests/storage/list-slot-allocator';
 import { writeRequestValues } from '../../server/src/requests/storage/request-values.writer';
-import { createScratchDatabase, ScratchDatabase, testDatabases } from '../helpers/databases';
+import { migratedScratchDatabase, ScratchDatabase, testDatabases } from '../helpers/databases';
 import { generateRequest, insertRequests, registerSampleSlots, seededRandom } from '../helpers/request-data';
 
 // The sample attributes with list-column slots (see registerSampleSlots).
@@ -20,10 +19,7 @@ describe.each(testDatabases())('batched attribute value writes on %s', (database
   const random = seededRandom(7);
 
   beforeAll(async () => {
-    scratch = await createScratchDatabase(database);
-    dataSource = new DataSource(dataSourceOptions({ databaseUrl: scratch.url, driver: database === 'sqlite' ? 'sqlite' : 'mysql' }));
-    await dataSource.initialize();
-    await dataSource.runMigrations();
+    ({ scratch, dataSource } = await migratedScratchDatabase(database));
     await insertRequests(dataSource, Array.from({ length: 3 }, (_, index) => generateRequest(index + 1, random, { weights: [1], openShare: 1 })));
     await registerSampleSlots(dataSource);
   });
