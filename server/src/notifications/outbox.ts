@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { insertRows } from '../database/plain-rows';
 import { OutboxMessage } from './entities/outbox-message.entity';
@@ -16,7 +16,8 @@ export interface OutgoingMail {
 
 /** The Message-ID of one (event, recipient): the same on every attempt, so a thread and a resend stay recognisable. */
 export function messageIdFor(eventKey: string, recipient: string, domain: string): string {
-  return `<${createHash('sha256').update(`${eventKey}\n${recipient}`).digest('hex').slice(0, 32)}@${domain}>`;
+  // One-shot hash: the same digest as createHash, without a Hash object per mail (a sweep writes thousands).
+  return `<${hash('sha256', `${eventKey}\n${recipient}`, 'hex').slice(0, 32)}@${domain}>`;
 }
 
 /**
