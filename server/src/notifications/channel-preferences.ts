@@ -11,6 +11,8 @@ export type ChannelPreference = Pick<NotificationPreference, 'userId' | 'email' 
 export const PREFERENCE_JOIN = 'LEFT JOIN notification_preferences p ON p.userId = u.id AND p.event = ?';
 export const PREFERENCE_COLUMNS = 'p.userId AS preferenceUserId, p.email AS preferenceEmail, p.inApp AS preferenceInApp';
 
+const preferenceRows = (manager: EntityManager) => hydrator(manager, NotificationPreference, ['userId', 'email', 'inApp']);
+
 /** Preferences for a template code read in this transaction along with their users, by user (null: none kept). */
 const readWithUsers = (manager: EntityManager, code: string) => transactionScoped(manager.queryRunner, `preferences:${code}`, () => new Map<number, ChannelPreference | null>());
 
@@ -18,7 +20,7 @@ const readWithUsers = (manager: EntityManager, code: string) => transactionScope
 export function rememberPreferences(manager: EntityManager, code: string, rows: readonly Record<string, unknown>[]): void {
   const known = readWithUsers(manager, code);
   if (!known) return;
-  const hydrate = hydrator(manager, NotificationPreference, ['userId', 'email', 'inApp']);
+  const hydrate = preferenceRows(manager);
   for (const row of rows) {
     known.set(Number(row.id), row.preferenceUserId === null ? null : hydrate({ userId: row.preferenceUserId, email: row.preferenceEmail, inApp: row.preferenceInApp }));
   }
@@ -34,7 +36,7 @@ export async function preferencesOf(manager: EntityManager, code: string, userId
   return cachedMany(cache, `preference:${code}`, userIds, async (missing) => {
     // Plain SQL: read with every notification, where the query builder cost more than the statement.
     const rows: Record<string, unknown>[] = await manager.query(`SELECT userId, email, inApp FROM notification_preferences WHERE event = ? AND userId IN (${missing.map(() => '?').join(', ')})`, [code, ...missing]);
-    const hydrate = hydrator(manager, NotificationPreference, ['userId', 'email', 'inApp']);
+    const hydrate = preferenceRows(manager);
     return new Map(rows.map((raw) => hydrate(raw)).map((row) => [Number(row.userId), row]));
   });
 }
