@@ -105,7 +105,7 @@ describe('the operator workspace: files, search and notifications', () => {
     expect(await s.page.getByTestId('card-problem').innerText()).toBe(problem.body.number);
     await s.page.getByRole('button', { name: 'Confirm for the customer' }).click();
     const dialog = s.page.getByRole('dialog', { name: 'The customer accepts the solution' });
-    // The form is in place once its stars are (a click on OK while the dialog still opens submits no form).
+    // OK only once the form is in place (its stars shown): the test once waited in vain for the message below.
     await dialog.getByRole('radio').first().waitFor();
     // No rating: the form says so and nothing is sent.
     await dialog.getByRole('button', { name: 'Confirm for the customer' }).click();
