@@ -42,7 +42,8 @@ describe('the manager views', () => {
     await s.page.getByRole('navigation', { name: 'main' }).getByRole('link', { name: 'SLA breaches' }).click();
     await s.page.getByRole('heading', { name: 'SLA breaches' }).waitFor();
     const row = s.page.getByTestId(`breach-${requestId}-reaction`);
-    await row.waitFor();
+    // Queue and topic names fill in when their lists arrive (until then the row shows their ids).
+    await row.getByText('Contract processing').waitFor();
     const text = await row.innerText();
     expect(text).toContain(`#${requestId}`);
     expect(text).toContain('reaction');
