@@ -7,9 +7,10 @@ import { EventSubscriber, type DataSource, type EntityManager, type EntityMetada
  * notification templates, intake lists and contact templates — is read by every registration, transition and
  * card, and changes seldom. Each process keeps it in memory, tagged with the configuration revision it was
  * read at: one row every write to these tables increments in its own transaction (ConfigurationRevisionSubscriber).
- * A reader compares the stored revision (one small read) with its copy's and reloads when another process, or
- * this one, changed anything. A transaction that has written configuration reads it fresh, never from the cache, and never fills
- * it: what it sees may yet roll back.
+ * A reader compares the stored revision (one small read, or the one read with the caller's sign-in: see
+ * revisionReadBefore) with its copy's and reloads when another process, or this one, changed anything. A
+ * transaction that has written configuration reads it fresh, never from the cache, and never fills it: what it
+ * sees may yet roll back.
  */
 export const CONFIGURATION_TABLES: ReadonlySet<string> = new Set([
   'topic_nodes',
