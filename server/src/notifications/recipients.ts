@@ -5,6 +5,7 @@ import { ContactPoint } from '../directory/entities/contact-point.entity';
 import type { CustomerRequest } from '../requests/entities/customer-request.entity';
 import { cachedMany, type NotificationBatch } from './notification-batch';
 import { PREFERENCE_COLUMNS, PREFERENCE_JOIN, rememberPreferences } from './channel-preferences';
+import { QUEUE_MEMBERS_SQL } from '../queues/queue-access';
 import { templateLanguageOf, type TemplateLanguage } from './template-variables';
 
 export type RecipientRole = 'assignee' | 'queue' | 'manager' | 'customer' | 'user';
@@ -43,7 +44,7 @@ export async function queueUsers(manager: EntityManager, queueId: number, prefer
   const preferences = preferencesFor === undefined ? { columns: '', join: '', parameters: [] } : { columns: `, ${PREFERENCE_COLUMNS}`, join: PREFERENCE_JOIN, parameters: [preferencesFor] };
   const rows: Record<string, unknown>[] = await manager.query(
     `SELECT u.id, u.email, u.name, u.locale, u.timeZone${preferences.columns} FROM users u ${preferences.join}
-     WHERE u.active = 1 AND u.id IN (SELECT m.userId FROM queue_members m WHERE m.queueId = ? UNION SELECT g.userId FROM queue_workgroups w JOIN workgroup_members g ON g.workgroupId = w.workgroupId WHERE w.queueId = ?) ORDER BY u.id`,
+     WHERE u.active = 1 AND u.id IN (${QUEUE_MEMBERS_SQL}) ORDER BY u.id`,
     [...preferences.parameters, queueId, queueId],
   );
   if (preferencesFor !== undefined) rememberPreferences(manager, preferencesFor, rows);

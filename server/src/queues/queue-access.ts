@@ -38,11 +38,14 @@ export function actorQueues(manager: EntityManager, principal: Principal): Promi
   return principal.queues ? Promise.resolve(principal.queues) : queueRolesOf(manager, principal.userId);
 }
 
+/** The users a queue has as members, directly or through its workgroups: SQL yielding `userId`, its two parameters the queue's id. */
+export const QUEUE_MEMBERS_SQL = `SELECT m.userId AS userId FROM queue_members m WHERE m.queueId = ?
+     UNION SELECT g.userId FROM queue_workgroups w JOIN workgroup_members g ON g.workgroupId = w.workgroupId WHERE w.queueId = ?`;
+
 /** The same three ways into a queue, read the other way round: the users who work one queue. */
 export async function queueStaffOf(manager: EntityManager, queueId: number): Promise<number[]> {
   const rows: { userId: number | string }[] = await manager.query(
-    `SELECT m.userId AS userId FROM queue_members m WHERE m.queueId = ?
-     UNION SELECT g.userId FROM queue_workgroups w JOIN workgroup_members g ON g.workgroupId = w.workgroupId WHERE w.queueId = ?
+    `${QUEUE_MEMBERS_SQL}
      UNION SELECT a.userId FROM queue_administrators a WHERE a.queueId = ?`,
     [queueId, queueId, queueId],
   );
