@@ -10,7 +10,8 @@ export interface Principal {
   /** The user's display name, as mail about what they did names them. */
   name: string;
   permissions: ReadonlySet<Permission>;
-  via: 'session' | 'token';
+  /** 'schedule': a scheduled report running with its owner's roles, no one signed in. */
+  via: 'session' | 'token' | 'schedule';
   sessionId?: number;
   /** The user's queues as read with the session, so a call's access checks need not ask again. */
   queues?: QueueRoles;

@@ -1,10 +1,11 @@
 import type { DataSource } from 'typeorm';
 import { LeasedQueue } from '../scheduler/leased-queue';
 import { OutboxMessage } from './entities/outbox-message.entity';
+import { attachmentsOf, type MailAttachment } from './outbox-attachments';
 
-/** Delivers one message; throws when the mail server did not accept it. */
+/** Delivers one message with the files of its event; throws when the mail server did not accept it. */
 export interface MailTransport {
-  deliver(message: OutboxMessage): Promise<void>;
+  deliver(message: OutboxMessage, attachments: readonly MailAttachment[]): Promise<void>;
 }
 
 /** With retries 30 s, 2 min, 8 min, 32 min and then hourly, twelve attempts outlast a mail server down for more than seven hours. */
@@ -24,7 +25,7 @@ export class OutboxSender {
   readonly queue: LeasedQueue<OutboxMessage>;
 
   constructor(
-    dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly transport: MailTransport,
     private readonly options: { batchSize: number; leaseMs: number; instance?: string } = { batchSize: 100, leaseMs: 120_000 },
   ) {
@@ -36,9 +37,10 @@ export class OutboxSender {
     for (;;) {
       const batch = await this.queue.claim({ now: clock(), limit: this.options.batchSize, leaseMs: this.options.leaseMs });
       if (batch.length === 0) return report;
+      const attachments = await attachmentsOf(this.dataSource.manager, batch.map((message) => message.eventKey));
       for (const message of batch) {
         try {
-          await this.transport.deliver(message);
+          await this.transport.deliver(message, attachments.get(message.eventKey) ?? []);
           await this.queue.complete(message, clock(), async () => undefined);
           report.sent++;
         } catch (error) {

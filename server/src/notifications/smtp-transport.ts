@@ -1,5 +1,6 @@
 import { createTransport, type Transporter } from 'nodemailer';
 import type { OutboxMessage } from './entities/outbox-message.entity';
+import type { MailAttachment } from './outbox-attachments';
 import type { MailTransport } from './outbox-sender';
 
 /** Sends outbox messages over SMTP (`smtp://user:pass@host:port`, `smtps://…`) as HTML plus text, threaded. */
@@ -14,7 +15,7 @@ export class SmtpTransport implements MailTransport {
     this.transporter = createTransport({ url: smtpUrl, pool: true, maxConnections: 2 });
   }
 
-  async deliver(message: OutboxMessage): Promise<void> {
+  async deliver(message: OutboxMessage, attachments: readonly MailAttachment[]): Promise<void> {
     await this.transporter.sendMail({
       from: this.from,
       to: message.recipient,
@@ -24,6 +25,7 @@ export class SmtpTransport implements MailTransport {
       messageId: message.messageId,
       inReplyTo: message.references.at(-1),
       references: message.references.length ? message.references : undefined,
+      attachments: attachments.length ? attachments.map((file) => ({ filename: file.filename, contentType: file.contentType, content: file.content })) : undefined,
     });
   }
 

@@ -27,3 +27,12 @@ export function ageBucketOf(createdAt: Date, now: Date): AgeBucketCode {
 export function fillBuckets(counts: ReadonlyMap<string, number>): { bucket: AgeBucketCode; open: number }[] {
   return AGE_BUCKETS.map((bucket) => ({ bucket: bucket.code, open: counts.get(bucket.code) ?? 0 }));
 }
+
+/** The SQL CASE naming the bucket of the instant in `column`, with its parameters: the same cutoffs as ageBucketOf. */
+export function ageBucketCase(column: string, now: Date): { sql: string; parameters: Record<string, Date> } {
+  const cutoffs = ageCutoffs(now);
+  // The newest bucket whose cutoff the request is after.
+  const branches = cutoffs.map((_, index) => `WHEN ${column} > :ageCutoff${index} THEN '${AGE_BUCKETS[index].code}'`).join(' ');
+  const parameters = Object.fromEntries(cutoffs.map((cutoff, index) => [`ageCutoff${index}`, cutoff]));
+  return { sql: `CASE ${branches} ELSE '${AGE_BUCKETS[AGE_BUCKETS.length - 1].code}' END`, parameters };
+}

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { actorQueues } from '../queues/queue-access';
-import { AGE_BUCKETS, ageCutoffs, fillBuckets, type AgeBucketCode } from './age-buckets';
+import { ageBucketCase, fillBuckets, type AgeBucketCode } from './age-buckets';
 
 /** Breaches and ratings are counted over the same recent window. */
 const WINDOW_DAYS = 30;
@@ -54,14 +54,11 @@ export class ReportsService {
   }
 
   private async age(queueIds: number[] | null, now: Date): Promise<DashboardView['age']> {
-    const cutoffs = ageCutoffs(now);
-    // One CASE from the same cutoffs as ageBucketOf: the newest bucket whose cutoff the request is after.
-    const branches = cutoffs.map((_, index) => `WHEN r.createdAt > :cutoff${index} THEN '${AGE_BUCKETS[index].code}'`).join(' ');
-    const parameters = Object.fromEntries(cutoffs.map((cutoff, index) => [`cutoff${index}`, cutoff]));
+    const bucket = ageBucketCase('r.createdAt', now);
     const rows: Row[] = await this.openRequests(queueIds)
-      .select(`CASE ${branches} ELSE '${AGE_BUCKETS[AGE_BUCKETS.length - 1].code}' END`, 'bucket')
+      .select(bucket.sql, 'bucket')
       .addSelect('COUNT(*)', 'open')
-      .setParameters(parameters)
+      .setParameters(bucket.parameters)
       .groupBy('bucket')
       .getRawMany();
     return fillBuckets(new Map(rows.map((row) => [String(row.bucket), count(row.open)])));

@@ -56,7 +56,7 @@ export async function storedListAttributes(manager: EntityManager): Promise<Map<
   return new Map(definitions.map((definition) => [definition.code, { attributeId: definition.id, code: definition.code, kind: VALUE_TYPE_SPECS[definition.valueType].storage, slot: ready.get(definition.id) ?? null }]));
 }
 
-async function refuseHiddenAttributes(manager: EntityManager, fields: { path: string; field: string }[]): Promise<void> {
+export async function refuseHiddenAttributes(manager: EntityManager, fields: { path: string; field: string }[]): Promise<void> {
   if (!fields.some(({ field }) => field.startsWith('attr.'))) return;
   const details = hiddenFieldPaths(fields, visibleAttributeCodes(await currentConfiguration(manager)));
   if (details.length) throw badRequest('hidden_attribute', 'The list names an attribute you are not shown', details);

@@ -1,0 +1,103 @@
+import Ajv, { type ErrorObject } from 'ajv';
+import { badRequest } from '../../common/docket-error';
+import { FILTER_OPERATORS, type ListFilter } from '../../requests/list/request-list.types';
+
+export const DATASETS = ['requests', 'breaches'] as const;
+export type Dataset = (typeof DATASETS)[number];
+
+export const DIMENSIONS = ['topic', 'queue', 'assignee', 'status', 'priority', 'type', 'client', 'month', 'week', 'day', 'age'] as const;
+export type Dimension = (typeof DIMENSIONS)[number];
+
+export const MEASURES = ['count', 'open', 'closed', 'avgResolutionHours', 'avgAgeHours', 'breached', 'avgRating', 'repeats', 'requests'] as const;
+export type Measure = (typeof MEASURES)[number];
+
+export const PERIOD_FIELDS = ['createdAt', 'closedAt', 'occurredAt'] as const;
+export type PeriodField = (typeof PERIOD_FIELDS)[number];
+
+/** A time window: fixed bounds (`from` inclusive, `to` exclusive) or the last N days before the run. */
+export interface ReportPeriod {
+  field: PeriodField;
+  from?: string;
+  to?: string;
+  lastDays?: number;
+}
+
+/**
+ * What a report computes, stored as data: the rows of a dataset the caller may read, narrowed by filters,
+ * grouped by dimensions, with measures per group. `where` uses the request list's filter vocabulary
+ * (`topicId`, `status`, `priority`, `queueId`, `assigneeId`, `attr.<CODE>`…), so it means the same as there.
+ */
+export interface ReportSpec {
+  dataset: Dataset;
+  period?: ReportPeriod;
+  /** Only open (true) or only closed (false) requests; absent for both. */
+  open?: boolean;
+  where?: ListFilter[];
+  groupBy: Dimension[];
+  measures: Measure[];
+  /** For `repeats`: a request repeats an earlier one of the same client and topic made within this many days. */
+  repeatDays?: number;
+  /** Largest groups first by the first measure, then cut to this many rows. */
+  limit?: number;
+}
+
+export const MAX_REPORT_ROWS = 10_000;
+
+const isoInstant = { type: 'string', format: 'date-time' };
+const SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['dataset', 'groupBy', 'measures'],
+  properties: {
+    dataset: { enum: DATASETS },
+    period: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['field'],
+      properties: { field: { enum: PERIOD_FIELDS }, from: isoInstant, to: isoInstant, lastDays: { type: 'integer', minimum: 1, maximum: 3660 } },
+    },
+    open: { type: 'boolean' },
+    where: {
+      type: 'array',
+      maxItems: 50,
+      items: { type: 'object', additionalProperties: false, required: ['field', 'op'], properties: { field: { type: 'string', minLength: 1, maxLength: 80 }, op: { enum: FILTER_OPERATORS }, value: {} } },
+    },
+    groupBy: { type: 'array', maxItems: 3, uniqueItems: true, items: { enum: DIMENSIONS } },
+    measures: { type: 'array', minItems: 1, maxItems: 8, uniqueItems: true, items: { enum: MEASURES } },
+    repeatDays: { type: 'integer', minimum: 1, maximum: 365 },
+    limit: { type: 'integer', minimum: 1, maximum: MAX_REPORT_ROWS },
+  },
+};
+
+const ajv = new Ajv({ allErrors: true, strict: true });
+// Formats by hand rather than ajv-formats' full set: one is needed.
+ajv.addFormat('date-time', { type: 'string', validate: (value: string) => /^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(Date.parse(value)) });
+const validateShape = ajv.compile<ReportSpec>(SCHEMA);
+
+/** What each dataset offers beyond its shape: a dimension or measure outside these lists is refused. */
+export const DATASET_OFFERS: Record<Dataset, { dimensions: readonly Dimension[]; measures: readonly Measure[]; periods: readonly PeriodField[] }> = {
+  requests: { dimensions: DIMENSIONS, measures: ['count', 'open', 'closed', 'avgResolutionHours', 'avgAgeHours', 'breached', 'avgRating', 'repeats'], periods: ['createdAt', 'closedAt'] },
+  breaches: { dimensions: ['topic', 'queue', 'assignee', 'status', 'priority', 'type', 'client', 'month', 'week', 'day'], measures: ['count', 'requests'], periods: ['occurredAt'] },
+};
+
+/** The definition as given, checked: 400 `invalid_report` with the path of every problem. */
+export function checkReportSpec(value: unknown, base = 'definition'): ReportSpec {
+  if (!validateShape(value)) throw badRequest('invalid_report', 'The report definition is not valid', (validateShape.errors ?? []).map((error) => detailOf(error, base)));
+  const offers = DATASET_OFFERS[value.dataset];
+  const details = [
+    ...value.groupBy.flatMap((dimension, index) => (offers.dimensions.includes(dimension) ? [] : [{ path: `${base}.groupBy.${index}`, message: `the ${value.dataset} dataset has no dimension "${dimension}"` }])),
+    ...value.measures.flatMap((measure, index) => (offers.measures.includes(measure) ? [] : [{ path: `${base}.measures.${index}`, message: `the ${value.dataset} dataset has no measure "${measure}"` }])),
+  ];
+  if (value.period && !offers.periods.includes(value.period.field)) details.push({ path: `${base}.period.field`, message: `the ${value.dataset} dataset has periods on ${offers.periods.join(', ')}` });
+  if (value.period?.lastDays !== undefined && (value.period.from !== undefined || value.period.to !== undefined)) details.push({ path: `${base}.period.lastDays`, message: 'give lastDays or from/to, not both' });
+  if (value.measures.includes('repeats') && value.repeatDays === undefined) details.push({ path: `${base}.repeatDays`, message: 'the repeats measure needs repeatDays' });
+  if (value.groupBy.includes('age') && value.open !== true) details.push({ path: `${base}.open`, message: 'ageing groups open requests: set open to true' });
+  if (details.length) throw badRequest('invalid_report', 'The report definition is not valid', details);
+  return value;
+}
+
+function detailOf(error: ErrorObject, base: string): { path: string; message: string } {
+  const pointer = error.instancePath.split('/').filter(Boolean).join('.');
+  const property = error.keyword === 'additionalProperties' ? (error.params as { additionalProperty: string }).additionalProperty : error.keyword === 'required' ? (error.params as { missingProperty: string }).missingProperty : '';
+  return { path: [base, pointer, property].filter(Boolean).join('.'), message: error.message ?? 'is not valid' };
+}
