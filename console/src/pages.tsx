@@ -1,4 +1,4 @@
-import { BookOutlined, BugOutlined, CloudSyncOutlined, ContactsOutlined, FieldTimeOutlined, MailOutlined, ReadOutlined, ToolOutlined } from '@ant-design/icons';
+import { BookOutlined, BugOutlined, CloudSyncOutlined, ContactsOutlined, FieldTimeOutlined, LineChartOutlined, MailOutlined, ReadOutlined, ToolOutlined } from '@ant-design/icons';
 import { ApartmentOutlined, ApiOutlined, AuditOutlined, BarChartOutlined, BranchesOutlined, InboxOutlined, PhoneOutlined, SafetyCertificateOutlined, TeamOutlined, UnorderedListOutlined, UserOutlined, WarningOutlined } from '@ant-design/icons';
 import { ComponentType, lazy, LazyExoticComponent, ReactNode } from 'react';
 import type { Permission } from './auth/auth';
@@ -37,6 +37,7 @@ export const PAGES: ConsolePage[] = [
   { path: 'knowledge', title: 'nav.knowledge', section: 'manage', icon: <ReadOutlined />, permission: 'knowledge.manage', component: lazy(() => import('./pages/knowledge/KnowledgePage')) },
   { path: 'manager/breaches', title: 'nav.breaches', section: 'manage', icon: <WarningOutlined />, permission: 'sla.read', component: lazy(() => import('./pages/manager/BreachesPage')) },
   { path: 'manager/dashboard', title: 'nav.dashboard', section: 'manage', icon: <BarChartOutlined />, permission: 'reports.read', component: lazy(() => import('./pages/manager/DashboardPage')) },
+  { path: 'reports', title: 'nav.reports', section: 'manage', icon: <LineChartOutlined />, permission: 'reports.read', component: lazy(() => import('./pages/reports/ReportsPage')) },
   { path: 'design/dictionaries', title: 'nav.dictionaries', section: 'design', icon: <BookOutlined />, permission: 'dictionaries.manage', component: lazy(() => import('./pages/config/dictionaries/DictionariesPage')) },
   { path: 'design/sla', title: 'nav.sla', section: 'design', icon: <FieldTimeOutlined />, permission: 'sla.read', component: lazy(() => import('./pages/config/sla/SlaPage')) },
   { path: 'design/intake', title: 'nav.intake', section: 'design', icon: <ContactsOutlined />, permission: 'intake.configure', component: lazy(() => import('./pages/config/intake/IntakePage')) },

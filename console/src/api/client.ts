@@ -81,8 +81,8 @@ export async function api<T>(method: string, path: string, options: RequestOptio
   return (await response.json()) as T;
 }
 
-/** GETs a non-JSON document (BPMN XML exports) as text, failing like `api`. */
-export async function getText(path: string): Promise<string> {
+/** GETs a non-JSON document, failing like `api`. */
+async function getDocument(path: string): Promise<Response> {
   const token = sessionToken.get();
   let response: Response;
   try {
@@ -91,7 +91,24 @@ export async function getText(path: string): Promise<string> {
     throw new ApiError(0, 'network', 'The server cannot be reached');
   }
   if (!response.ok) throw await readError(response);
-  return response.text();
+  return response;
+}
+
+/** A non-JSON document (BPMN XML exports) as text. */
+export async function getText(path: string): Promise<string> {
+  return (await getDocument(path)).text();
+}
+
+/** Saves a file the API serves (report exports) under the name its Content-Disposition gives. */
+export async function downloadFile(path: string, fallbackName: string): Promise<void> {
+  const response = await getDocument(path);
+  const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? fallbackName;
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.click();
+  URL.revokeObjectURL(url);
 }
 
 export const get = <T>(path: string, query?: Query) => api<T>('GET', path, { query });

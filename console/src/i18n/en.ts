@@ -1,3 +1,4 @@
+import { reportsEn } from '../pages/reports/messages.en';
 import { userBindingsEn } from '../pages/admin/users/messages.en';
 import { knowledgeEn } from '../pages/knowledge/messages.en';
 import { managerEn } from '../pages/manager/messages.en';
@@ -573,6 +574,7 @@ export const en = {
   ...workOrdersEn,
   ...knowledgeEn,
   ...managerEn,
+  ...reportsEn,
   ...userBindingsEn,
 };
 

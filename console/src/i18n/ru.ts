@@ -1,3 +1,4 @@
+import { reportsRu } from '../pages/reports/messages.ru';
 import { userBindingsRu } from '../pages/admin/users/messages.ru';
 import { knowledgeRu } from '../pages/knowledge/messages.ru';
 import { managerRu } from '../pages/manager/messages.ru';
@@ -574,5 +575,6 @@ export const ru: Messages = {
   ...workOrdersRu,
   ...knowledgeRu,
   ...managerRu,
+  ...reportsRu,
   ...userBindingsRu,
 };

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsObject, IsOptional, IsString, Length, Min } from 'class-validator';
 import { CodeField, NameField, OptionalTextField } from '../common/dto-fields';
-import { EXPORT_FORMATS, type ExportFormat } from './export/report-export';
+import { EXPORT_FORMATS, type ExportFormat } from './definitions/report-vocabulary';
 
 export class CreateReportDto {
   @CodeField('open-by-queue')

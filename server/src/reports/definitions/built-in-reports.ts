@@ -1,4 +1,4 @@
-import type { ReportSpec } from './report-spec';
+import type { ReportSpec } from './report-vocabulary';
 
 export interface BuiltInReport {
   code: string;

@@ -1,6 +1,6 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { InstantColumn } from '../../database/timestamps';
-import type { ReportSpec } from './report-spec';
+import type { ReportSpec } from './report-vocabulary';
 
 /** A report as data: what to compute (report-spec.ts). Built-in ones are seeded at start and cannot be edited. */
 @Entity('report_definitions')

@@ -1,9 +1,8 @@
 import { Workbook } from 'exceljs';
 import { escapeHtml } from '../../notifications/template-renderer';
+import type { ExportFormat } from '../definitions/report-vocabulary';
 import type { Cell, ReportResult } from '../run/report-runner';
 
-export const EXPORT_FORMATS = ['xlsx', 'csv', 'html'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export interface ReportFile {
   filename: string;

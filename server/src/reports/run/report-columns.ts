@@ -1,5 +1,5 @@
 import type { SqlDialect } from '../../database/sql-dialect';
-import type { Dataset, Dimension, Measure, PeriodField } from '../definitions/report-spec';
+import type { Dataset, Dimension, Measure, PeriodField } from '../definitions/report-vocabulary';
 
 /** What a dimension's raw value names, when it is an id: the table and column of its display name. */
 export interface LabelSource {

@@ -7,7 +7,8 @@ import { RequestListQuery } from '../../requests/list/request-list.query';
 import { READ_ALL } from '../../requests/processing/request-access';
 import { refuseHiddenAttributes, storedListAttributes } from '../../requests/views/list-spec';
 import { AGE_BUCKETS, ageBucketCase } from '../age-buckets';
-import { MAX_REPORT_ROWS, type ReportSpec } from '../definitions/report-spec';
+import { MAX_REPORT_ROWS } from '../definitions/report-spec';
+import type { ReportSpec } from '../definitions/report-vocabulary';
 import { DEFAULT_PERIOD, DIMENSION_TABLE, MEASURE_TABLE, periodColumn } from './report-columns';
 
 export type Cell = string | number | null;

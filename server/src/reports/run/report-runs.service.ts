@@ -4,7 +4,8 @@ import { DataSource } from 'typeorm';
 import type { Principal } from '../../auth/principal';
 import { ReportDefinitionsService } from '../definitions/report-definitions.service';
 import { checkReportSpec } from '../definitions/report-spec';
-import { renderReport, type ExportFormat, type ReportFile } from '../export/report-export';
+import type { ExportFormat } from '../definitions/report-vocabulary';
+import { renderReport, type ReportFile } from '../export/report-export';
 import { runReport, type ReportResult } from './report-runner';
 
 /** Runs stored and ad-hoc definitions for a caller, over the requests that caller may read. */

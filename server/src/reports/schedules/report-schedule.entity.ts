@@ -1,6 +1,6 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { InstantColumn } from '../../database/timestamps';
-import type { ExportFormat } from '../export/report-export';
+import type { ExportFormat } from '../definitions/report-vocabulary';
 
 /** A report mailed as a file to fixed recipients on a cron recurrence, run with its owner's permissions. */
 @Entity('report_schedules')
