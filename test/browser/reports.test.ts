@@ -1,0 +1,56 @@
+import { readFileSync } from 'node:fs';
+import { BrowserSession, startBrowserSession } from '../helpers/browser';
+import { insertRequest } from '../integration/sla-fixtures';
+
+/** The administrator runs a built-in report, downloads it, defines a report of their own and mails it weekly. */
+describe('the reports page', () => {
+  let s: BrowserSession;
+
+  beforeAll(async () => {
+    s = await startBrowserSession();
+    const admin = await s.app.loginAs('admin', s.app.adminPassword);
+    const queue = await s.app.call('POST', '/api/queues', { token: admin, body: { code: 'FIELD', name: 'Field service' } });
+    expect(queue.status).toBe(201);
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    for (const subject of ['Meter broken', 'Cable cut']) await insertRequest(s.app.dataSource.manager, { queueId: queue.body.id, subject, createdAt: hourAgo, updatedAt: hourAgo });
+    await s.signInAsAdmin();
+    await s.page.getByRole('navigation', { name: 'main' }).getByRole('link', { name: 'Reports' }).click();
+    await s.page.getByRole('heading', { name: 'Reports' }).waitFor();
+  });
+  afterAll(() => s?.close());
+
+  it('runs the backlog report as a table and bars, and downloads it as CSV', async () => {
+    await s.page.getByTestId('report-backlog-ageing').click();
+    await s.page.getByRole('list', { name: 'Count by Age' }).getByRole('listitem', { name: 'day: 2' }).waitFor();
+    expect(await s.page.getByTestId('report-table').getByRole('row').nth(1).innerText()).toMatch(/^day\s+2\s+1(\.\d+)?$/);
+    const download = s.page.waitForEvent('download');
+    await s.page.getByRole('button', { name: 'Download CSV' }).click();
+    const saved = await download;
+    expect(saved.suggestedFilename()).toMatch(/^backlog-ageing-\d{8}-\d{4}\.csv$/);
+    expect(readFileSync((await saved.path())!, 'utf8')).toMatch(/^\uFEFFAge,Count,Average age \(hours\)\r\nday,2,1(\.\d+)?\r\n$/);
+  });
+
+  it('defines a report of its own, runs it, and schedules it by e-mail', async () => {
+    await s.page.getByRole('button', { name: 'New report' }).click();
+    const form = s.page.getByRole('dialog', { name: 'New report' });
+    await form.getByLabel('Code', { exact: true }).fill('open-by-queue');
+    await form.getByLabel('Name', { exact: true }).fill('Open by queue');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await form.waitFor({ state: 'hidden' });
+    await s.page.getByRole('list', { name: 'Count by Queue' }).getByRole('listitem', { name: 'Field service: 2' }).waitFor();
+
+    await s.page.getByRole('button', { name: 'Schedule by e-mail' }).click();
+    const schedule = s.page.getByRole('dialog', { name: 'Schedule by e-mail' });
+    await schedule.getByLabel('Recipients').fill('boss@example.com');
+    await schedule.getByLabel('Recipients').press('Enter');
+    await schedule.getByLabel('Time zone').fill('Europe/Moscow');
+    await schedule.getByRole('button', { name: 'Save' }).click();
+    await schedule.waitFor({ state: 'hidden' });
+    const listed = s.page.getByTestId('report-schedules');
+    await listed.getByText('boss@example.com').waitFor();
+    expect(await listed.innerText()).toContain('0 7 * * 1');
+    const rows = await s.app.dataSource.query('SELECT cron, timeZone, recipients FROM report_schedules');
+    expect(rows).toEqual([{ cron: '0 7 * * 1', timeZone: 'Europe/Moscow', recipients: '["boss@example.com"]' }]);
+    await s.screenshot('reports-page');
+  });
+});
