@@ -36,8 +36,8 @@ export const BUILT_IN_REPORTS: readonly BuiltInReport[] = [
   {
     code: 'staff-performance',
     name: 'Staff performance',
-    description: 'Requests closed in the last 30 days per assignee: how many, how fast, how many breached their deadline, how customers rated them',
-    definition: { dataset: 'requests', period: { field: 'closedAt', lastDays: 30 }, open: false, groupBy: ['assignee'], measures: ['closed', 'avgResolutionHours', 'breached', 'avgRating'] },
+    description: 'Requests closed in the last 30 days per assignee: how many, how fast (average and median), how many breached their deadline, how customers rated them',
+    definition: { dataset: 'requests', period: { field: 'closedAt', lastDays: 30 }, open: false, groupBy: ['assignee'], measures: ['closed', 'avgResolutionHours', 'medianResolutionHours', 'breached', 'avgRating'] },
   },
   {
     code: 'backlog-ageing',

@@ -4,7 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService, changesBetween } from '../../audit/audit.service';
 import type { Principal } from '../../auth/principal';
 import { conflict, notFound } from '../../common/docket-error';
-import { insertRows } from '../../database/plain-rows';
+import { insertRows, updateByIds } from '../../database/plain-rows';
 import type { CreateReportDto, UpdateReportDto } from '../reports.dto';
 import { ReportSchedule } from '../schedules/report-schedule.entity';
 import { cancelScheduleJobs } from '../schedules/schedule-jobs';
@@ -22,12 +22,17 @@ export class ReportDefinitionsService implements OnApplicationBootstrap {
     private readonly audit: AuditService,
   ) {}
 
-  /** Adds the built-in reports an installation lacks; any number of processes may start at once. */
+  /**
+   * Adds the built-in reports an installation lacks and brings those it has to this release's definitions (nobody
+   * can edit them); any number of processes may start at once.
+   */
   async onApplicationBootstrap(): Promise<void> {
     const now = new Date();
-    await this.dataSource.transaction((manager) =>
-      insertRows(manager, ReportDefinition, BUILT_IN_REPORTS.map((report) => ({ ...report, builtIn: true, ownerId: null, createdAt: now, updatedAt: now })), { ignore: true }),
-    );
+    await this.dataSource.transaction(async (manager) => {
+      await insertRows(manager, ReportDefinition, BUILT_IN_REPORTS.map((report) => ({ ...report, builtIn: true, ownerId: null, createdAt: now, updatedAt: now })), { ignore: true });
+      const ids = new Map((await manager.find(ReportDefinition, { where: { builtIn: true }, select: { id: true, code: true } })).map((row) => [row.code, row.id]));
+      for (const { code, name, description, definition } of BUILT_IN_REPORTS) await updateByIds(manager, ReportDefinition, [ids.get(code) ?? 0], { name, description, definition });
+    });
   }
 
   list(): Promise<ReportDefinition[]> {

@@ -7,7 +7,7 @@ export type Dataset = (typeof DATASETS)[number];
 export const DIMENSIONS = ['topic', 'queue', 'assignee', 'status', 'priority', 'type', 'client', 'month', 'week', 'day', 'age'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 
-export const MEASURES = ['count', 'open', 'closed', 'avgResolutionHours', 'avgAgeHours', 'breached', 'avgRating', 'repeats', 'requests'] as const;
+export const MEASURES = ['count', 'open', 'closed', 'avgResolutionHours', 'medianResolutionHours', 'avgAgeHours', 'breached', 'avgRating', 'repeats', 'requests'] as const;
 export type Measure = (typeof MEASURES)[number];
 
 export const PERIOD_FIELDS = ['createdAt', 'closedAt', 'occurredAt'] as const;
@@ -42,7 +42,7 @@ export interface ReportSpec {
 
 /** What each dataset offers beyond its shape: a dimension or measure outside these lists is refused. */
 export const DATASET_OFFERS: Record<Dataset, { dimensions: readonly Dimension[]; measures: readonly Measure[]; periods: readonly PeriodField[] }> = {
-  requests: { dimensions: DIMENSIONS, measures: ['count', 'open', 'closed', 'avgResolutionHours', 'avgAgeHours', 'breached', 'avgRating', 'repeats'], periods: ['createdAt', 'closedAt'] },
+  requests: { dimensions: DIMENSIONS, measures: ['count', 'open', 'closed', 'avgResolutionHours', 'medianResolutionHours', 'avgAgeHours', 'breached', 'avgRating', 'repeats'], periods: ['createdAt', 'closedAt'] },
   breaches: { dimensions: ['topic', 'queue', 'assignee', 'status', 'priority', 'type', 'client', 'month', 'week', 'day'], measures: ['count', 'requests'], periods: ['occurredAt'] },
 };
 

@@ -47,6 +47,8 @@ export interface MeasureContext {
 export interface MeasureEntry {
   label: string;
   sql(context: MeasureContext): string;
+  /** For a median: the value whose middle is taken per group, by a windowed query beside the GROUP BY (whose `sql` holds its place). */
+  medianOf?(context: MeasureContext): string;
   /** Averages are rounded to two decimals; counts are integers. */
   decimals: 0 | 2;
 }
@@ -60,6 +62,7 @@ export const MEASURE_TABLE: Record<Measure, MeasureEntry> = {
   open: { label: 'Open', sql: () => 'SUM(CASE WHEN r.isOpen = 1 THEN 1 ELSE 0 END)', decimals: 0 },
   closed: { label: 'Closed', sql: () => 'SUM(CASE WHEN r.isOpen = 0 THEN 1 ELSE 0 END)', decimals: 0 },
   avgResolutionHours: { label: 'Average resolution (hours)', sql: ({ dialect }) => `AVG(CASE WHEN r.closedAt IS NOT NULL THEN ${hours(dialect.secondsBetween('r.createdAt', 'r.closedAt'))} END)`, decimals: 2 },
+  medianResolutionHours: { label: 'Median resolution (hours)', sql: () => 'NULL', medianOf: ({ dialect }) => `CASE WHEN r.closedAt IS NOT NULL THEN ${hours(dialect.secondsBetween('r.createdAt', 'r.closedAt'))} END`, decimals: 2 },
   avgAgeHours: { label: 'Average age (hours)', sql: ({ dialect, now }) => `AVG(CASE WHEN r.isOpen = 1 THEN ${hours(dialect.secondsBetween('r.createdAt', now))} END)`, decimals: 2 },
   breached: { label: 'Breached', sql: () => "SUM(CASE WHEN EXISTS (SELECT 1 FROM sla_breaches x WHERE x.requestId = r.id AND x.kind = 'breach') THEN 1 ELSE 0 END)", decimals: 0 },
   avgRating: { label: 'Average rating', sql: () => 'AVG((SELECT AVG(g.rating) FROM request_ratings g WHERE g.requestId = r.id AND g.rating IS NOT NULL))', decimals: 2 },
