@@ -176,5 +176,8 @@ describe.each(testDatabases())('reports defined as data, through the API on %s',
     expect(smtp.received).toHaveLength(4);
     expect([...smtp.countsByMessageId().values()]).toEqual([1, 1, 1, 1]);
     expect(attachmentOf(smtp.received[3], '.xlsx')).toBeDefined();
+    // The files go once every mail of their occurrence is sent.
+    const left = await eventually(async () => Number((await t.dataSource.query('SELECT COUNT(*) AS n FROM outbox_attachments'))[0].n), (count) => count === 0);
+    expect(left).toBe(0);
   });
 });

@@ -49,3 +49,14 @@ export async function attachmentsOf(manager: EntityManager, eventKeys: readonly 
   }
   return byEvent;
 }
+
+/** Drops the files of these events once none of their mails waits to be sent (or sent again) any more. */
+export async function purgeSentAttachments(manager: EntityManager, eventKeys: readonly string[]): Promise<void> {
+  if (!eventKeys.length) return;
+  const keys = [...new Set(eventKeys)];
+  await manager.query(
+    `DELETE FROM outbox_attachments WHERE eventKey IN (${keys.map(() => '?').join(', ')})
+       AND NOT EXISTS (SELECT 1 FROM outbox_messages m WHERE m.eventKey = outbox_attachments.eventKey AND m.state IN ('pending', 'running'))`,
+    keys,
+  );
+}

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { LeasedQueue } from '../scheduler/leased-queue';
 import { OutboxMessage } from './entities/outbox-message.entity';
-import { attachmentsOf, type MailAttachment } from './outbox-attachments';
+import { attachmentsOf, purgeSentAttachments, type MailAttachment } from './outbox-attachments';
 
 /** Delivers one message with the files of its event; throws when the mail server did not accept it. */
 export interface MailTransport {
@@ -48,6 +48,7 @@ export class OutboxSender {
           await this.queue.fail(message, clock(), error, MAX_MAIL_ATTEMPTS);
         }
       }
+      await purgeSentAttachments(this.dataSource.manager, [...attachments.keys()]);
     }
   }
 }
