@@ -87,6 +87,22 @@ const MATRIX: Record<string, string> = {
   // Published customer articles belong to no company: anyone holding portal.use reads them.
   'GET /api/portal/knowledge':                                     'AAA DDD DDD DDD DDD DDD AAA',
   'GET /api/portal/knowledge/:id':                                 'AAA DDD DDD DDD DDD DDD AAA',
+  // Reports count the requests of every queue with requests.read.all, else of the caller's queues (the analyst is in A);
+  // definitions and schedules are not about one request. The PUT and DELETE of a definition aim at a built-in one (409).
+  'GET /api/reports/dashboard':                                    'AAA DDD DDD AAA ADA DDD DDD',
+  'GET /api/reports/definitions':                                  'AAA DDD DDD AAA AAA DDD DDD',
+  'GET /api/reports/definitions/:id':                              'AAA DDD DDD AAA AAA DDD DDD',
+  'POST /api/reports/definitions':                                 'AAA DDD DDD AAA AAA DDD DDD',
+  'PUT /api/reports/definitions/:id':                              'AAA DDD DDD AAA AAA DDD DDD',
+  'DELETE /api/reports/definitions/:id':                           'AAA DDD DDD AAA AAA DDD DDD',
+  'GET /api/reports/definitions/:id/run':                          'AAA DDD DDD AAA ADA DDD DDD',
+  'POST /api/reports/run':                                         'AAA DDD DDD AAA ADA DDD DDD',
+  'GET /api/reports/definitions/:id/export':                       'AAA DDD DDD AAA ADA DDD DDD',
+  'GET /api/reports/schedules':                                    'AAA DDD DDD AAA AAA DDD DDD',
+  'POST /api/reports/schedules':                                   'AAA DDD DDD AAA AAA DDD DDD',
+  // A schedule is changed by its owner only: the probed ones are the administrator role's user's.
+  'PUT /api/reports/schedules/:id':                                'AAA DDD DDD DDD DDD DDD DDD',
+  'DELETE /api/reports/schedules/:id':                             'AAA DDD DDD DDD DDD DDD DDD',
 };
 
 const portalRoute = triageRoute('PORTAL', 'Portal', 'QA');
@@ -94,8 +110,9 @@ const portalRoute = triageRoute('PORTAL', 'Portal', 'QA');
 const ROLE_CODES = ['administrator', 'operator', 'specialist', 'manager', 'analyst', 'partner', 'customer'];
 const SCOPES = ['A', 'B', 'C'] as const;
 type Scope = (typeof SCOPES)[number];
-const REQUEST_RELATED = /^\/api\/(requests|contacts|work-orders|problems|portal|search|attachments|sla\/requests)(\/|$)/;
+const REQUEST_RELATED = /^\/api\/(requests|contacts|work-orders|problems|portal|search|attachments|sla\/requests|reports)(\/|$)/;
 const STALE = 999_999;
+const BY_QUEUE = { dataset: 'requests', groupBy: ['queue'], measures: ['count'] };
 const NOT_A_CUSTOMER = 'not_a_customer';
 /** Scope → [queue, client company, partner of its work order]. */
 const PLACES: Record<Scope, [string, string, string]> = { A: ['QA', 'C1', 'P1'], B: ['QB', 'C1', 'P2'], C: ['QA', 'C2', 'P1'] };
@@ -130,6 +147,7 @@ describe.each(testDatabases())('authorisation matrix on %s', (database) => {
   const ids: Record<string, number> = {};
   const fixtures = {} as Record<Scope, Fixture>;
   const { ok } = apiAs(() => t, tokens);
+  const schedule = () => ({ definitionId: ids.byQueue, format: 'csv', recipients: ['matrix@example.com'], cron: '0 7 * * 1' });
   const file = (name: string) => ({ name, type: 'text/plain', content: Buffer.from(`notes for ${name}\n`) });
   const attach = async (requestId: number, who = 'owner') => (await upload(t.url, `/api/requests/${requestId}/attachments`, tokens[who], file('notes.txt'))).body.id as number;
   /** The request's relatedTo link to the link target, made afresh when an allowed DELETE has consumed it. */
@@ -147,6 +165,7 @@ describe.each(testDatabases())('authorisation matrix on %s', (database) => {
     const f = fixtures[scope];
     const r = `/api/requests/${f.requestId}`;
     const has = (id: number) => (items: { id: number }[]) => items.some((item) => item.id === id);
+    const inQueue = (rows: { queueId: number | null }[]) => rows.some((row) => row.queueId === f.queueId);
     return {
       'POST /api/contacts': { path: '/api/contacts', body: { requests: [{ topicId: ids.topic, type: 'information', impact: 3, urgency: 3, subject: 'Matrix', queueId: f.queueId }] } },
       'GET /api/requests': { path: `/api/requests?queueId=${f.queueId}&state=all`, listed: (body) => has(f.requestId)(body.items) },
@@ -210,6 +229,20 @@ describe.each(testDatabases())('authorisation matrix on %s', (database) => {
       'POST /api/portal/requests/:id/reject': { path: `/api/portal/requests/${f.requestId}/reject`, body: { reason: 'Still broken', expectedVersion: STALE }, refused: NOT_A_CUSTOMER },
       'GET /api/portal/knowledge': { path: '/api/portal/knowledge', refused: NOT_A_CUSTOMER },
       'GET /api/portal/knowledge/:id': { path: `/api/portal/knowledge/${ids.article}`, refused: NOT_A_CUSTOMER },
+      'GET /api/reports/dashboard': { path: '/api/reports/dashboard', listed: (body) => inQueue(body.backlog) },
+      'GET /api/reports/definitions': { path: '/api/reports/definitions' },
+      'GET /api/reports/definitions/:id': { path: `/api/reports/definitions/${ids.byQueue}` },
+      // A repeated allowed call answers 409 code_taken.
+      'POST /api/reports/definitions': { path: '/api/reports/definitions', body: { code: 'matrix', name: 'Matrix', definition: BY_QUEUE } },
+      'PUT /api/reports/definitions/:id': { path: `/api/reports/definitions/${ids.builtInReport}`, body: { name: 'Matrix' } },
+      'DELETE /api/reports/definitions/:id': { path: `/api/reports/definitions/${ids.builtInReport}` },
+      'GET /api/reports/definitions/:id/run': { path: `/api/reports/definitions/${ids.byQueue}/run`, listed: (body) => inQueue(body.rows) },
+      'POST /api/reports/run': { path: '/api/reports/run', body: { definition: BY_QUEUE }, listed: (body) => inQueue(body.rows) },
+      'GET /api/reports/definitions/:id/export': { path: `/api/reports/definitions/${ids.byQueue}/export?format=csv`, listed: (body) => String(body).includes(`Queue ${PLACES[scope][0]},`) },
+      'GET /api/reports/schedules': { path: '/api/reports/schedules' },
+      'POST /api/reports/schedules': { path: '/api/reports/schedules', body: schedule() },
+      'PUT /api/reports/schedules/:id': { path: `/api/reports/schedules/${ids.schedule}`, body: { active: true } },
+      'DELETE /api/reports/schedules/:id': { path: `/api/reports/schedules/${(await ok('administrator', 'POST', '/api/reports/schedules', schedule(), 201)).id}` },
     };
   };
 
@@ -257,6 +290,9 @@ describe.each(testDatabases())('authorisation matrix on %s', (database) => {
     }
     ids.linkTarget = (await ok('owner', 'POST', '/api/contacts', { requests: [{ topicId: ids.topic, type: 'incident', impact: 3, urgency: 3, subject: 'Link target', queueId: ids.QA }] }, 201)).requests[0].id;
     for (const name of ['problem', 'stateProblem']) ids[name] = (await ok('owner', 'POST', '/api/problems', { subject: name }, 201)).id;
+    ids.byQueue = (await ok('admin', 'POST', '/api/reports/definitions', { code: 'by-queue', name: 'By queue', definition: BY_QUEUE }, 201)).id;
+    ids.builtInReport = (await ok('admin', 'GET', '/api/reports/definitions', undefined, 200)).find((report: { code: string }) => report.code === 'by-topic').id;
+    ids.schedule = (await ok('administrator', 'POST', '/api/reports/schedules', schedule(), 201)).id;
     await ok('owner', 'POST', `/api/problems/${ids.problem}/requests`, { requestIds: SCOPES.map((scope) => fixtures[scope].requestId) }, 200);
   });
   afterAll(async () => {
