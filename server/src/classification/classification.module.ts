@@ -8,5 +8,6 @@ import { ClassificationService } from './classification.service';
   imports: [AuditModule],
   controllers: [ClassificationController],
   providers: [ClassificationService],
+  exports: [ClassificationService],
 })
 export class ClassificationModule {}
