@@ -6,6 +6,7 @@ import { AuditService, changesBetween } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
 import { definedFields } from '../common/defined-fields';
 import { badRequest, conflict, notFound, type ErrorDetail } from '../common/docket-error';
+import { readableArticles } from '../knowledge/article-visibility';
 import { KnowledgeArticleTopic } from '../knowledge/entities/knowledge-article-topic.entity';
 import { KnowledgeArticle } from '../knowledge/entities/knowledge-article.entity';
 import { Problem } from '../problems/entities/problem.entity';
@@ -122,7 +123,7 @@ export class ClassificationService {
     };
   }
 
-  /** The active topics, linkable problems and published articles the suggestions name (and the articles of those topics). */
+  /** The active topics, linkable problems and published articles the suggestions name (and the articles of those topics), as far as the actor may read them. */
   private async referenced(manager: EntityManager, definition: QuestionnaireDefinition, actor: Principal) {
     const references = referencesOf(definition);
     const topics = references.topics.length ? await manager.find(TopicNode, { where: { code: In(references.topics), kind: 'topic', active: true }, select: { id: true, code: true, name: true } }) : [];
@@ -131,7 +132,8 @@ export class ClassificationService {
     const problems = readsProblems && references.problems.length ? await manager.find(Problem, { where: { number: In(references.problems), status: In([...LINKABLE_PROBLEMS]) } }) : [];
     const links = readsArticles && topics.length ? await manager.find(KnowledgeArticleTopic, { where: { topicId: In(topics.map((topic) => topic.id)) }, order: { articleId: 'ASC' } }) : [];
     const articleIds = [...new Set([...references.articles, ...links.map((link) => link.articleId)])];
-    const articles = readsArticles && articleIds.length ? await manager.find(KnowledgeArticle, { where: { id: In(articleIds), published: true }, select: { id: true, title: true } }) : [];
+    // Drafts stay out of suggestions even for the knowledge managers who may read them.
+    const articles = readsArticles ? (await readableArticles(manager, actor, articleIds)).filter((article) => article.published) : [];
     const topicArticles = new Map<number, number[]>();
     for (const link of links) topicArticles.set(link.topicId, [...(topicArticles.get(link.topicId) ?? []), link.articleId]);
     return {

@@ -14,8 +14,8 @@ export class KnowledgeController {
   /** Published articles of every audience, for staff answering a request. */
   @Get('search')
   @RequirePermission('knowledge.read')
-  search(@Query() query: KnowledgeSearchQuery) {
-    return this.knowledge.search(query);
+  search(@CurrentPrincipal() actor: Principal, @Query() query: KnowledgeSearchQuery) {
+    return this.knowledge.search(actor, query);
   }
 
   /** Drafts too: the knowledge managers' list. */
