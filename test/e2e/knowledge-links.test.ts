@@ -42,6 +42,9 @@ describe.each(testDatabases())('knowledge kinds, workgroups and links on %s', (d
     const stored = await ok('admin', 'GET', `/api/knowledge/articles/${ids.network}`, undefined, 200);
     expect(stored).toMatchObject({ kind: 'known_error', workgroupIds: [ids.NETWORK], audience: 'internal' });
     expect(titles((await ok('admin', 'GET', '/api/knowledge/articles?kind=faq', undefined, 200)).items)).toEqual(['For all staff']);
+    // Knowledge managers pick the workgroups without managing users.
+    expect((await ok('maria', 'GET', '/api/knowledge/workgroups', undefined, 200)).map((group: { code: string }) => group.code)).toEqual(['BILLING', 'NETWORK', 'NET_TEAM']);
+    expect((await as('olga', 'GET', '/api/knowledge/workgroups')).status).toBe(403);
   });
 
   it('lets staff search only the articles meant for all or for their workgroups (and the groups above them)', async () => {

@@ -25,6 +25,13 @@ export class KnowledgeController {
     return this.knowledge.list(query);
   }
 
+  /** What an internal article can be meant for, to knowledge managers who may not manage users. */
+  @Get('workgroups')
+  @RequirePermission('knowledge.manage')
+  workgroups() {
+    return this.knowledge.workgroups();
+  }
+
   @Get('articles/:id')
   @RequirePermission('knowledge.manage')
   get(@Param('id', ParseIntPipe) id: number) {

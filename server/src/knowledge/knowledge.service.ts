@@ -79,6 +79,10 @@ export class KnowledgeService {
     return customerView((await this.views(this.dataSource.manager, [article]))[0]);
   }
 
+  workgroups(): Promise<Pick<Workgroup, 'id' | 'code' | 'name' | 'parentId'>[]> {
+    return this.dataSource.getRepository(Workgroup).find({ where: { active: true }, select: { id: true, code: true, name: true, parentId: true }, order: { name: 'ASC' } });
+  }
+
   async get(id: number): Promise<ArticleView> {
     const article = await this.dataSource.getRepository(KnowledgeArticle).findOneBy({ id });
     if (!article) throw notFound('Article', id);
