@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
+import { DataSource, EntityManager, EntityTarget, FindOptionsWhere, In, SelectQueryBuilder } from 'typeorm';
 import { AuditService, changesBetween } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
 import { definedFields } from '../common/defined-fields';
@@ -91,12 +91,12 @@ export class KnowledgeService {
 
   async create(actor: Principal, body: CreateArticleDto, now = new Date()): Promise<ArticleView> {
     return this.dataSource.transaction(async (manager) => {
-      const topicIds = await this.checkedTopics(manager, body.topicIds ?? []);
+      const topicIds = await existingIds(manager, TopicNode, body.topicIds ?? [], 'topicIds', 'topic');
       const workgroupIds = await checkedWorkgroups(manager, body.workgroupIds ?? [], body.audience);
       const article = manager.create(KnowledgeArticle, { ...contentOf(body.title, body.body, body.tags ?? []), published: body.published ?? false, audience: body.audience, kind: body.kind ?? 'article', createdById: actor.userId, createdAt: now, updatedAt: now, version: 1 });
       await manager.save(article);
-      await this.linkTopics(manager, article.id, topicIds);
-      await linkWorkgroups(manager, article.id, workgroupIds);
+      await relinkArticle(manager, KnowledgeArticleTopic, article.id, topicIds.map((topicId) => ({ topicId })));
+      await relinkArticle(manager, KnowledgeArticleWorkgroup, article.id, workgroupIds.map((workgroupId) => ({ workgroupId })));
       const changes = [...changesBetween(null, article, AUDITED), { field: 'topicIds', old: null, new: topicIds }, ...(workgroupIds.length ? [{ field: 'workgroupIds', old: null, new: workgroupIds }] : [])];
       await this.audit.record(manager, actor, { entityType: 'knowledgeArticle', entityId: article.id, action: 'create', changes }, now);
       return (await this.views(manager, [article]))[0];
@@ -110,7 +110,7 @@ export class KnowledgeService {
       if (before.version !== body.expectedVersion) throw conflict('stale_version', `Article ${id} changed since it was read`, [{ path: 'expectedVersion', message: `the current version is ${before.version}` }]);
       const { expectedVersion: _version, topicIds: newTopics, workgroupIds: newGroups, ...fields } = definedFields(body);
       const { topicIds: oldTopics, workgroupIds: oldGroups } = (await this.views(manager, [before]))[0];
-      const topicIds = newTopics === undefined ? oldTopics : await this.checkedTopics(manager, newTopics);
+      const topicIds = newTopics === undefined ? oldTopics : await existingIds(manager, TopicNode, newTopics, 'topicIds', 'topic');
       const workgroupIds = await checkedWorkgroups(manager, newGroups ?? oldGroups, fields.audience ?? before.audience);
       const after = { ...before, ...fields, ...contentOf(fields.title ?? before.title, fields.body ?? before.body, fields.tags ?? before.tags) };
       const changes = changesBetween(before, after, AUDITED);
@@ -120,8 +120,8 @@ export class KnowledgeService {
       const { id: _id, ...columns } = { ...after, updatedAt: now, version: before.version + 1 };
       const updated = await manager.update(KnowledgeArticle, { id, version: before.version }, columns);
       if (!updated.affected) throw conflict('stale_version', `Article ${id} changed since it was read`, [{ path: 'expectedVersion', message: 'changed meanwhile' }]);
-      await this.linkTopics(manager, id, topicIds);
-      await linkWorkgroups(manager, id, workgroupIds);
+      await relinkArticle(manager, KnowledgeArticleTopic, id, topicIds.map((topicId) => ({ topicId })));
+      await relinkArticle(manager, KnowledgeArticleWorkgroup, id, workgroupIds.map((workgroupId) => ({ workgroupId })));
       await this.audit.record(manager, actor, { entityType: 'knowledgeArticle', entityId: id, action: 'update', changes }, now);
       return (await this.views(manager, [{ ...after, ...columns, id }]))[0];
     });
@@ -143,19 +143,6 @@ export class KnowledgeService {
     return pageOf(builder, { page: paging.page, pageSize: paging.pageSize }, (rows) => this.views(this.dataSource.manager, rows));
   }
 
-  private async checkedTopics(manager: EntityManager, ids: number[]): Promise<number[]> {
-    const unique = [...new Set(ids)].sort((a, b) => a - b);
-    if (unique.length === 0) return [];
-    const found = new Set((await manager.findBy(TopicNode, { id: In(unique) })).map((node) => node.id));
-    const missing = unique.filter((id) => !found.has(id));
-    if (missing.length) throw badRequest('invalid_article', 'The article is not valid', missing.map((id) => ({ path: 'topicIds', message: `unknown topic ${id}` })));
-    return unique;
-  }
-
-  private async linkTopics(manager: EntityManager, articleId: number, topicIds: number[]): Promise<void> {
-    await manager.delete(KnowledgeArticleTopic, { articleId });
-    if (topicIds.length) await manager.insert(KnowledgeArticleTopic, topicIds.map((topicId) => ({ articleId, topicId })));
-  }
 
   private async views(manager: EntityManager, rows: KnowledgeArticle[]): Promise<ArticleView[]> {
     const links = rows.length ? await manager.find(KnowledgeArticleTopic, { where: { articleId: In(rows.map((row) => row.id)) }, order: { topicId: 'ASC' } }) : [];
@@ -199,18 +186,24 @@ function customerView({ id, title, body, tags, topicIds, kind, updatedAt }: Arti
   return { id, title, body, tags, topicIds, kind, updatedAt };
 }
 
-/** Workgroups that exist, for an internal article: a customer article is read on the portal by everyone it is published to. */
-async function checkedWorkgroups(manager: EntityManager, ids: number[], audience: Audience): Promise<number[]> {
+/** The ids, unique and sorted, once each is a row of `entity`; the missing ones are refused under `path`. */
+async function existingIds(manager: EntityManager, entity: typeof TopicNode | typeof Workgroup, ids: number[], path: string, noun: string): Promise<number[]> {
   const unique = [...new Set(ids)].sort((a, b) => a - b);
-  if (!unique.length) return [];
-  if (audience !== 'internal') throw badRequest('invalid_article', 'The article is not valid', [{ path: 'workgroupIds', message: 'only internal articles are meant for workgroups' }]);
-  const found = new Set((await manager.findBy(Workgroup, { id: In(unique) })).map((group) => group.id));
+  if (unique.length === 0) return [];
+  const found = new Set((await manager.find(entity, { where: { id: In(unique) }, select: { id: true } })).map((row) => row.id));
   const missing = unique.filter((id) => !found.has(id));
-  if (missing.length) throw badRequest('invalid_article', 'The article is not valid', missing.map((id) => ({ path: 'workgroupIds', message: `unknown workgroup ${id}` })));
+  if (missing.length) throw badRequest('invalid_article', 'The article is not valid', missing.map((id) => ({ path, message: `unknown ${noun} ${id}` })));
   return unique;
 }
 
-async function linkWorkgroups(manager: EntityManager, articleId: number, workgroupIds: number[]): Promise<void> {
-  await manager.delete(KnowledgeArticleWorkgroup, { articleId });
-  if (workgroupIds.length) await manager.insert(KnowledgeArticleWorkgroup, workgroupIds.map((workgroupId) => ({ articleId, workgroupId })));
+/** Workgroups that exist, for an internal article: a customer article is read on the portal by everyone it is published to. */
+async function checkedWorkgroups(manager: EntityManager, ids: number[], audience: Audience): Promise<number[]> {
+  if (ids.length && audience !== 'internal') throw badRequest('invalid_article', 'The article is not valid', [{ path: 'workgroupIds', message: 'only internal articles are meant for workgroups' }]);
+  return existingIds(manager, Workgroup, ids, 'workgroupIds', 'workgroup');
+}
+
+/** Replaces an article's rows in one of its link tables (topics, workgroups). */
+async function relinkArticle<Link extends { articleId: number }>(manager: EntityManager, table: EntityTarget<Link>, articleId: number, links: Omit<Link, 'articleId'>[]): Promise<void> {
+  await manager.delete(table, { articleId } as FindOptionsWhere<Link>);
+  if (links.length) await manager.insert(table, links.map((link) => ({ ...link, articleId })) as never);
 }
