@@ -180,4 +180,31 @@ describe.each(testDatabases())('reports defined as data, through the API on %s',
     const left = await eventually(async () => Number((await t.dataSource.query('SELECT COUNT(*) AS n FROM outbox_attachments'))[0].n), (count) => count === 0);
     expect(left).toBe(0);
   });
+
+  it("runs each occurrence with its owner's permissions as they are then, and sends nothing for a deactivated owner", async () => {
+    const jobs = t.dataSource.getRepository(ScheduledJob);
+    const [schedule] = (await t.call('GET', '/api/reports/schedules', { token: tokens.mira })).body;
+    const fireNext = async () => {
+      const job = await jobs.findOneByOrFail({ kind: 'report.schedule', subjectId: schedule.id, state: 'pending' });
+      await jobs.update({ id: job.id }, { dueAt: new Date() });
+      await eventually(() => jobs.findOneByOrFail({ id: job.id }), (found) => found.state === 'done');
+    };
+    const before = smtp.received.length;
+    // Mira keeps reading reports but only as a member of ALPHA: the next file holds ALPHA's row alone.
+    expect((await t.call('PATCH', `/api/users/${ids.mira}`, { token: tokens.admin, body: { roleCodes: ['lead'] } })).status).toBe(200);
+    expect((await t.call('PUT', `/api/queues/${ids.ALPHA}/people`, { token: tokens.admin, body: { memberIds: [ids.lena, ids.mira], workgroupIds: [], administratorIds: [] } })).status).toBe(200);
+    await fireNext();
+    await eventually(() => smtp.received.length, (count) => count >= before + 2);
+    expect(await sheetRows(attachmentOf(smtp.received.at(-1)!, '.xlsx')!.content)).toEqual([
+      ['Queue', 'Count'],
+      [ALPHA_NAME, 2],
+    ]);
+
+    // Deactivated, she sends nothing more; the recurrence goes on.
+    expect((await t.call('PATCH', `/api/users/${ids.mira}`, { token: tokens.admin, body: { active: false } })).status).toBe(200);
+    await fireNext();
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    expect(smtp.received).toHaveLength(before + 2);
+    expect(await jobs.countBy({ kind: 'report.schedule', subjectId: schedule.id, state: 'pending' })).toBe(1);
+  });
 });
