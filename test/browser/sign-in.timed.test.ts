@@ -63,7 +63,7 @@ describe('signing in to the console', () => {
     expect(timeToInteractive).toBeLessThan(2000);
 
     const menu = s.page.getByRole('navigation', { name: 'main' });
-    expect(await menu.getByRole('link').allInnerTexts()).toEqual(['Home', 'Topics and attributes', 'Route modeller', 'Dictionaries', 'SLA settings', 'Intake settings', 'Notification templates', 'Export / import', 'Queues', 'Users', 'Roles', 'Workgroups', 'API tokens', 'Audit journal', 'New contact', 'Requests', 'Problems', 'Work orders', 'Knowledge base', 'SLA breaches', 'Dashboard']);
+    expect(await menu.getByRole('link').allInnerTexts()).toEqual(['Home', 'Topics and attributes', 'Route modeller', 'Dictionaries', 'SLA settings', 'Intake settings', 'Notification templates', 'Classification', 'Export / import', 'Queues', 'Users', 'Roles', 'Workgroups', 'API tokens', 'Audit journal', 'New contact', 'Requests', 'Problems', 'Work orders', 'Knowledge base', 'SLA breaches', 'Dashboard', 'Reports']);
     await menu.getByRole('link', { name: 'Audit journal' }).click();
     await s.page.getByRole('heading', { name: 'Audit journal' }).waitFor();
   });
