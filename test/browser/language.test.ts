@@ -22,7 +22,7 @@ describe('switching the console language', () => {
     await s.page.getByRole('button', { name: 'Войти' }).click();
     await s.page.getByRole('heading', { name: 'Добро пожаловать, Administrator' }).waitFor();
     const menu = s.page.getByRole('navigation', { name: 'main' });
-    expect(await menu.getByRole('link').allInnerTexts()).toEqual(['Главная', 'Темы и атрибуты', 'Моделирование маршрутов', 'Справочники', 'Настройки SLA', 'Настройка приёма', 'Шаблоны уведомлений', 'Выгрузка и загрузка', 'Очереди', 'Пользователи', 'Роли', 'Рабочие группы', 'API-токены', 'Журнал аудита', 'Новый контакт', 'Обращения', 'Проблемы', 'Наряды', 'База знаний', 'Нарушения SLA', 'Сводка']);
+    expect(await menu.getByRole('link').allInnerTexts()).toEqual(['Главная', 'Темы и атрибуты', 'Моделирование маршрутов', 'Справочники', 'Настройки SLA', 'Настройка приёма', 'Шаблоны уведомлений', 'Классификация', 'Выгрузка и загрузка', 'Очереди', 'Пользователи', 'Роли', 'Рабочие группы', 'API-токены', 'Журнал аудита', 'Новый контакт', 'Обращения', 'Проблемы', 'Наряды', 'База знаний', 'Нарушения SLA', 'Сводка', 'Отчёты']);
 
     await menu.getByRole('link', { name: 'Пользователи' }).click();
     await s.page.getByRole('heading', { name: 'Пользователи' }).waitFor();
