@@ -1,7 +1,10 @@
 import { MigrationInterface, QueryRunner, Table, TableIndex } from 'typeorm';
 import { bool, id, instant, int, varchar } from './columns';
 
-/** IMAP mailboxes read by e-mail intake, and the messages each has handled (de-duplication by Message-ID). */
+/**
+ * IMAP mailboxes read by e-mail intake, the messages each has handled (de-duplication by Message-ID), and the
+ * outbox's Message-IDs indexed, since a reply is threaded by the Message-ID of the notification it answers.
+ */
 export class MailIntake1764600000000 implements MigrationInterface {
   name = 'MailIntake1764600000000';
 
@@ -43,9 +46,11 @@ export class MailIntake1764600000000 implements MigrationInterface {
         indices: [new TableIndex({ name: 'UQ_mail_messages_key', columnNames: ['mailboxId', 'messageKey'], isUnique: true })],
       }),
     );
+    await runner.createIndex('outbox_messages', new TableIndex({ name: 'IDX_outbox_messages_messageId', columnNames: ['messageId'] }));
   }
 
   async down(runner: QueryRunner): Promise<void> {
+    await runner.dropIndex('outbox_messages', 'IDX_outbox_messages_messageId');
     await runner.dropTable('mail_messages');
     await runner.dropTable('mailboxes');
   }

@@ -3,14 +3,14 @@ import { ApiExtension } from '@nestjs/swagger';
 import type { QueueRoles } from '../queues/queue-access';
 import type { Permission } from './permissions';
 
-/** Who is acting: a signed-in user, or an external system through an API token acting as a user. */
+/** Who is acting: a signed-in user, an external system through an API token, or a mailbox's intake, each acting as a user. */
 export interface Principal {
   userId: number;
   login: string;
   /** The user's display name, as mail about what they did names them. */
   name: string;
   permissions: ReadonlySet<Permission>;
-  via: 'session' | 'token';
+  via: 'session' | 'token' | 'mail';
   sessionId?: number;
   /** The user's queues as read with the session, so a call's access checks need not ask again. */
   queues?: QueueRoles;

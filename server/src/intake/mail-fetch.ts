@@ -27,6 +27,8 @@ export interface FetchLimits {
 export interface FetchedMessage {
   uid: number;
   size: number;
+  /** From the envelope, so a message left on the server still has its key. */
+  messageId?: string;
   /** The raw message; null when it was over the limit and left on the server. */
   source: Buffer | null;
 }
@@ -64,12 +66,12 @@ export async function fetchNewMail(account: ImapAccount, position: PollPosition,
     const from = uidValidity === position.uidValidity ? position.lastUid + 1 : 1;
     if (box.exists === 0) return { uidValidity, messages: [], more: false };
     // `n:*` also answers the last message when every UID is below n, so the list is filtered again.
-    const listed = (await client.fetchAll(`${from}:*`, { uid: true, size: true }, { uid: true })).filter((message) => message.uid >= from).sort((a, b) => a.uid - b.uid);
-    const chosen = choose(listed.map((message) => ({ uid: message.uid, size: message.size ?? 0 })), limits);
+    const listed = (await client.fetchAll(`${from}:*`, { uid: true, size: true, envelope: true }, { uid: true })).filter((message) => message.uid >= from).sort((a, b) => a.uid - b.uid);
+    const chosen = choose(listed.map((message) => ({ uid: message.uid, size: message.size ?? 0, messageId: message.envelope?.messageId })), limits);
     const messages: FetchedMessage[] = [];
-    for (const { uid, size, download } of chosen) {
-      const fetched = download ? await client.fetchOne(String(uid), { source: true }, { uid: true }) : false;
-      messages.push({ uid, size, source: fetched && fetched.source ? fetched.source : null });
+    for (const { download, ...listing } of chosen) {
+      const fetched = download ? await client.fetchOne(String(listing.uid), { source: true }, { uid: true }) : false;
+      messages.push({ ...listing, source: fetched && fetched.source ? fetched.source : null });
     }
     return { uidValidity, messages, more: chosen.length < listed.length };
   } finally {
@@ -78,8 +80,8 @@ export async function fetchNewMail(account: ImapAccount, position: PollPosition,
 }
 
 /** The batch to take: in UID order, up to the message and byte limits; at least one, so a poll always moves on. */
-export function choose(listed: readonly { uid: number; size: number }[], limits: Pick<FetchLimits, 'maxMessageBytes' | 'maxBatchBytes' | 'maxMessages'>): { uid: number; size: number; download: boolean }[] {
-  const chosen: { uid: number; size: number; download: boolean }[] = [];
+export function choose<Listed extends { uid: number; size: number }>(listed: readonly Listed[], limits: Pick<FetchLimits, 'maxMessageBytes' | 'maxBatchBytes' | 'maxMessages'>): (Listed & { download: boolean })[] {
+  const chosen: (Listed & { download: boolean })[] = [];
   let bytes = 0;
   for (const message of listed) {
     const download = message.size <= limits.maxMessageBytes;

@@ -1,5 +1,4 @@
 import { hash } from 'node:crypto';
-import { normaliseEmail } from '../directory/contact-normalise';
 
 /** What of a received message says which request it answers. */
 export interface ThreadHeaders {
@@ -70,10 +69,4 @@ export function isAutomatic(headers: { get(name: string): unknown }): boolean {
   const submitted = String(headers.get('auto-submitted') ?? 'no').toLowerCase();
   const precedence = String(headers.get('precedence') ?? '').toLowerCase();
   return submitted !== 'no' || ['bulk', 'junk', 'list', 'auto_reply'].includes(precedence);
-}
-
-/** Whether the sender is one of the addresses that speak for the request's customer. */
-export function speaksFor(sender: string, customerAddresses: readonly string[]): boolean {
-  const address = normaliseEmail(sender);
-  return customerAddresses.some((candidate) => normaliseEmail(candidate) === address);
 }

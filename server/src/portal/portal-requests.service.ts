@@ -10,6 +10,7 @@ import type { ConfirmSolutionDto, ReasonedChangeDto } from '../requests/closure/
 import { requestForVoice } from '../requests/closure/customer-side';
 import { RequestRating } from '../requests/closure/request-rating.entity';
 import { DiscussionsService } from '../requests/discussions.service';
+import { customerClassification } from '../requests/domain/priority-matrix';
 import { STATUS_RESOLVED } from '../requests/domain/route-outcome';
 import type { CreateCommentDto, CreateContactDto } from '../requests/dto/requests.dto';
 import { Comment } from '../requests/entities/comment.entity';
@@ -85,9 +86,7 @@ export class PortalRequestsService {
         {
           topicId: body.topicId,
           type: body.type ?? 'incident',
-          // A customer does not judge the impact on the service desk; the operator reclassifies if needed.
-          impact: Math.max(...matrix.impacts, 1),
-          urgency: body.urgency ?? Math.max(...matrix.urgencies, 1),
+          ...customerClassification(matrix, body.urgency),
           subject: body.subject,
           ...(body.description === undefined ? {} : { description: body.description }),
           ...(body.attributes === undefined ? {} : { attributes: body.attributes }),
