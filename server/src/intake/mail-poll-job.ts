@@ -6,19 +6,15 @@ export const MAIL_POLL_JOB = 'mail.poll';
 const SUBJECT = 'mailbox';
 
 /**
- * A mailbox's next poll, unless one is already waiting: each poll schedules its successor, so a mailbox has one
- * chain of polls however often it is saved or polled.
+ * A mailbox's next poll at `dueAt`, or the one already waiting brought forward to it: each poll schedules its
+ * successor, so a mailbox keeps one chain of polls however often it is saved or polled.
  */
 export async function schedulePoll(manager: EntityManager, mailboxId: number, dueAt: Date, now: Date): Promise<void> {
-  if (await manager.existsBy(ScheduledJob, { kind: MAIL_POLL_JOB, subjectType: SUBJECT, subjectId: mailboxId, state: 'pending' })) return;
-  await scheduleJob(manager, { kind: MAIL_POLL_JOB, subjectType: SUBJECT, subjectId: mailboxId, dueAt }, now);
+  const waiting = await manager.findOneBy(ScheduledJob, { kind: MAIL_POLL_JOB, subjectType: SUBJECT, subjectId: mailboxId, state: 'pending' });
+  if (!waiting) return scheduleJob(manager, { kind: MAIL_POLL_JOB, subjectType: SUBJECT, subjectId: mailboxId, dueAt }, now);
+  if (waiting.dueAt > dueAt) await manager.update(ScheduledJob, { id: waiting.id, state: 'pending' }, { dueAt });
 }
 
-/** Polls again at once (the mailbox's settings changed): the waiting poll gives way to one due now. */
-export async function pollNow(manager: EntityManager, mailboxId: number, now: Date): Promise<void> {
-  await cancelPolls(manager, mailboxId, now);
-  await schedulePoll(manager, mailboxId, now, now);
-}
 
 export function cancelPolls(manager: EntityManager, mailboxId: number, now: Date): Promise<void> {
   return cancelJobs(manager, MAIL_POLL_JOB, SUBJECT, mailboxId, now);

@@ -13,7 +13,7 @@ import { Queue } from '../queues/queue.entity';
 import { TopicNode } from '../topics/entities/topic-node.entity';
 import { MailMessage } from './entities/mail-message.entity';
 import { Mailbox } from './entities/mailbox.entity';
-import { cancelPolls, pollNow } from './mail-poll-job';
+import { cancelPolls, schedulePoll } from './mail-poll-job';
 import { CreateMailboxDto, mailboxView, MailboxView, MailMessageView, UpdateMailboxDto } from './mailboxes.dto';
 
 /** Journalled fields; the password only as "changed", never its value. */
@@ -51,7 +51,7 @@ export class MailboxesService {
       const mailbox = manager.create(Mailbox, { port: 993, tls: true, folder: 'INBOX', active: true, queueId: null, channelId: null, directionId: null, pollSeconds: 60, uidValidity: null, lastUid: 0, lastPolledAt: null, lastError: null, ...definedFields(body), createdAt: now, updatedAt: now });
       await manager.save(mailbox);
       await this.audit.record(manager, actor, { entityType: 'mailbox', entityId: mailbox.id, action: 'create', changes: [...changesBetween(null, mailbox, AUDITED), { field: 'password', old: null, new: '(set)' }] }, now);
-      if (mailbox.active) await pollNow(manager, mailbox.id, now);
+      if (mailbox.active) await schedulePoll(manager, mailbox.id, now, now);
       return mailboxView(mailbox);
     });
   }
@@ -67,7 +67,7 @@ export class MailboxesService {
       const changes = changesBetween(before, mailbox, AUDITED);
       if (body.password !== undefined) changes.push({ field: 'password', old: '(set)', new: '(changed)' });
       await this.audit.record(manager, actor, { entityType: 'mailbox', entityId: id, action: 'update', changes }, now);
-      if (mailbox.active) await pollNow(manager, id, now);
+      if (mailbox.active) await schedulePoll(manager, id, now, now);
       else await cancelPolls(manager, id, now);
       return mailboxView(mailbox);
     });
@@ -78,7 +78,7 @@ export class MailboxesService {
     await this.dataSource.transaction(async (manager) => {
       const mailbox = await this.find(manager, id);
       if (!mailbox.active) throw conflict('inactive', 'The mailbox is inactive; activate it first', [{ path: 'active', message: 'is false' }]);
-      await pollNow(manager, id, now);
+      await schedulePoll(manager, id, now, now);
     });
   }
 
