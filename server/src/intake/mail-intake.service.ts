@@ -204,6 +204,8 @@ export class MailIntakeService {
       });
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
+      // Recorded before (read again from the start, or by another process): only the position moves.
+      await this.advance(this.dataSource.manager, position);
     }
   }
 
