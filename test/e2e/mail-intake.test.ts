@@ -12,7 +12,9 @@ import { eventually } from '../helpers/poll';
 
 const ATTACHMENT_LIMIT = 4096;
 const MESSAGE_LIMIT = 64 * 1024;
-const ENV = { DOCKET_SWEEP_CRON: '* * * * * *', DOCKET_ATTACHMENT_MAX_BYTES: String(ATTACHMENT_LIMIT), DOCKET_MAIL_MAX_BYTES: String(MESSAGE_LIMIT) };
+// A lease shorter than the default minute, so that a process taking over from a dead one does so within the test,
+// and longer than any poll here takes, so that no live poll loses its lease.
+const ENV = { DOCKET_SWEEP_CRON: '* * * * * *', DOCKET_LEASE_MS: '15000', DOCKET_ATTACHMENT_MAX_BYTES: String(ATTACHMENT_LIMIT), DOCKET_MAIL_MAX_BYTES: String(MESSAGE_LIMIT) };
 const ANNA = 'anna@pskov-water.example';
 const OFFICE = 'office@pskov-water.example';
 const STRANGER = 'mallory@elsewhere.example';
@@ -252,10 +254,10 @@ describe.each(testDatabases())('e-mail intake on %s', (database) => {
   onServerDatabase('takes each message in once while two server processes poll the same mailbox at the same time', async () => {
     const second: RunningServer = await startSecondProcess(t, { ...ENV, DOCKET_ATTACHMENTS_DIR: files });
     try {
-      const subjects = Array.from({ length: 80 }, (_, index) => `Burst ${String(index).padStart(2, '0')}`);
+      const subjects = Array.from({ length: 120 }, (_, index) => `Burst ${String(index).padStart(3, '0')}`);
       const uids = await imap.deliver(await Promise.all(subjects.map((subject) => mail({ from: ANNA, subject, text: subject }))));
       // Two polls of one mailbox, as when a lease ran out under a slow poll: the second falls due while the process
-      // that claimed the first is busy with eighty messages (seconds), so the other process, sweeping every second,
+      // that claimed the first is busy with 120 messages (seconds), so the other process, sweeping every second,
       // claims it and reads the same mail.
       const now = new Date();
       await t.dataSource.transaction((manager) => scheduleJobs(manager, [0, 1500].map((delay) => ({ kind: 'mail.poll', subjectType: 'mailbox', subjectId: mailbox, dueAt: new Date(now.getTime() + delay), dedupeKey: `two-pollers:${delay}` })), now));
@@ -269,6 +271,27 @@ describe.each(testDatabases())('e-mail intake on %s', (database) => {
       expect(await count("SELECT COUNT(*) AS n FROM scheduled_jobs WHERE kind = 'mail.poll' AND subjectId = ? AND state = 'pending'", [mailbox])).toBe(1);
     } finally {
       await second.stop();
+    }
+  });
+
+  // Last: it kills the server this file started.
+  it('loses and repeats nothing when the polling process dies in the middle of a poll', async () => {
+    const subjects = Array.from({ length: 60 }, (_, index) => `Crash ${String(index).padStart(2, '0')}`);
+    const uids = await imap.deliver(await Promise.all(subjects.map((subject) => mail({ from: ANNA, subject, text: subject }))));
+    const taken = () => count("SELECT COUNT(*) AS n FROM requests WHERE subject LIKE 'Crash %'");
+    await desk.api.ok('admin', 'POST', `/api/mailboxes/${mailbox}/poll`, undefined, 202);
+    await eventually(taken, (n) => n >= 5);
+    t.process.kill('SIGKILL');
+    const atDeath = await taken();
+    expect(atDeath).toBeLessThan(subjects.length);
+    const successor = await startSecondProcess(t, { ...ENV, DOCKET_ATTACHMENTS_DIR: files });
+    try {
+      // The dead process's poll is still claimed; once its lease runs out the successor polls from where it stopped.
+      await eventually(() => one<{ lastUid: number }>('SELECT lastUid FROM mailboxes WHERE id = ?', [mailbox]), (row) => Number(row.lastUid) >= Math.max(...uids), 60_000);
+      const counts = await t.dataSource.query(`SELECT subject, COUNT(*) AS n FROM requests WHERE subject LIKE 'Crash %' GROUP BY subject ORDER BY subject`);
+      expect(counts.map((row: { subject: string; n: number | string }) => [row.subject, Number(row.n)])).toEqual(subjects.map((subject) => [subject, 1]));
+    } finally {
+      await successor.stop();
     }
   });
 });
