@@ -1,4 +1,4 @@
-import { BookOutlined, BugOutlined, CloudSyncOutlined, ContactsOutlined, FieldTimeOutlined, MailOutlined, ReadOutlined, ToolOutlined } from '@ant-design/icons';
+import { BookOutlined, QuestionCircleOutlined, BugOutlined, CloudSyncOutlined, ContactsOutlined, FieldTimeOutlined, MailOutlined, ReadOutlined, ToolOutlined } from '@ant-design/icons';
 import { ApartmentOutlined, ApiOutlined, AuditOutlined, BarChartOutlined, BranchesOutlined, InboxOutlined, PhoneOutlined, SafetyCertificateOutlined, TeamOutlined, UnorderedListOutlined, UserOutlined, WarningOutlined } from '@ant-design/icons';
 import { ComponentType, lazy, LazyExoticComponent, ReactNode } from 'react';
 import type { Permission } from './auth/auth';
@@ -41,5 +41,6 @@ export const PAGES: ConsolePage[] = [
   { path: 'design/sla', title: 'nav.sla', section: 'design', icon: <FieldTimeOutlined />, permission: 'sla.read', component: lazy(() => import('./pages/config/sla/SlaPage')) },
   { path: 'design/intake', title: 'nav.intake', section: 'design', icon: <ContactsOutlined />, permission: 'intake.configure', component: lazy(() => import('./pages/config/intake/IntakePage')) },
   { path: 'design/notification-templates', title: 'nav.notificationTemplates', section: 'design', icon: <MailOutlined />, permission: 'notifications.manage', component: lazy(() => import('./pages/config/notifications/TemplatesPage')) },
+  { path: 'design/classification', title: 'nav.classification', section: 'design', icon: <QuestionCircleOutlined />, permission: 'topics.manage', component: lazy(() => import('./pages/design/classification/QuestionnairesPage')) },
   { path: 'design/config-transfer', title: 'nav.configTransfer', section: 'design', icon: <CloudSyncOutlined />, permission: 'config.transfer', component: lazy(() => import('./pages/config/transfer/TransferPage')) },
 ];

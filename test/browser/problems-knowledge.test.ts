@@ -190,5 +190,28 @@ describe.each(testDatabases())('problems, knowledge and ratings in the console o
     await knowledge.getByText('Wait until the green light stops blinking.').waitFor();
     await knowledge.getByText('Unplug the router for ten seconds.').waitFor();
     await s.screenshot('portal-finds-article');
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+  });
+
+  it('lets the dispatcher link a known error to a request from its card and read it there', async () => {
+    const { page } = s;
+    await h.ok('admin', 'POST', '/api/knowledge/articles', { title: 'Exchange PSK-3 drops lines', body: '<p>Reset board 4, then call the line back.</p>', kind: 'known_error', audience: 'internal', published: true }, 201);
+    const [requestId] = await h.register('HELP', 1);
+    await signInAs('disp', 'disp-password-1', 'Welcome, disp');
+    await s.open(`/workspace/requests?request=${requestId}`);
+    await page.getByRole('tab', { name: 'Knowledge' }).click();
+    const panel = page.getByTestId('linked-articles');
+    await panel.getByText('No article is linked.').waitFor();
+    await panel.getByLabel('Articles to link').fill('PSK-3');
+    await chooseOption(page.locator('.ant-select-item-option', { hasText: 'Exchange PSK-3 drops lines' }), panel.getByTitle('Exchange PSK-3 drops lines'));
+    await panel.getByRole('button', { name: 'Save the links' }).click();
+    const item = panel.locator('.ant-collapse-item', { hasText: 'Exchange PSK-3 drops lines' });
+    await item.getByText('known error').waitFor();
+    await item.getByText('Exchange PSK-3 drops lines').click();
+    await item.getByText('Reset board 4, then call the line back.').waitFor();
+    await s.screenshot('request-card-knowledge');
+    const linked = await h.ok('disp', 'GET', `/api/requests/${requestId}/articles`, undefined, 200);
+    expect(linked.map((article: { title: string }) => article.title)).toEqual(['Exchange PSK-3 drops lines']);
   });
 });

@@ -77,7 +77,7 @@ describe.each(testDatabases())('knowledge base on %s', (database) => {
   it('shows customers only published customer articles, by words and by topic', async () => {
     const found = await ok('cust', 'GET', '/api/portal/knowledge?q=vpn', undefined, 200);
     expect(titles(found)).toEqual(['Resetting your VPN password']);
-    expect(Object.keys(found.items[0]).sort()).toEqual(['body', 'id', 'tags', 'title', 'topicIds', 'updatedAt']);
+    expect(Object.keys(found.items[0]).sort()).toEqual(['body', 'id', 'kind', 'tags', 'title', 'topicIds', 'updatedAt']);
     expect(titles(await ok('cust', 'GET', `/api/portal/knowledge?topicId=${ids.topic}`, undefined, 200))).toEqual(['Resetting your VPN password']);
     expect((await ok('cust', 'GET', '/api/portal/knowledge', undefined, 200)).total).toBe(2);
     expect((await ok('cust', 'GET', `/api/portal/knowledge/${ids.reset}`, undefined, 200)).title).toBe('Resetting your VPN password');

@@ -8,6 +8,7 @@ import { transferEn } from '../pages/config/transfer/messages.en';
 import { routeHandlersEn, routeMigrationEn } from '../pages/design/routes/messages.en';
 import { portalEn } from '../portal/messages.en';
 import { workspaceMoreEn } from '../pages/workspace/messages.en';
+import { classificationEn } from '../pages/design/classification/messages.en';
 /** English texts; the source of the message keys. Placeholders are written {name}. */
 export const en = {
   'app.name': 'Docket',
@@ -569,6 +570,7 @@ export const en = {
   ...routeHandlersEn,
   ...portalEn,
   ...workspaceMoreEn,
+  ...classificationEn,
   ...problemsEn,
   ...workOrdersEn,
   ...knowledgeEn,

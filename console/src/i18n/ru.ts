@@ -8,6 +8,7 @@ import { transferRu } from '../pages/config/transfer/messages.ru';
 import { routeHandlersRu, routeMigrationRu } from '../pages/design/routes/messages.ru';
 import { portalRu } from '../portal/messages.ru';
 import { workspaceMoreRu } from '../pages/workspace/messages.ru';
+import { classificationRu } from '../pages/design/classification/messages.ru';
 import type { Messages } from './en';
 
 export const ru: Messages = {
@@ -570,6 +571,7 @@ export const ru: Messages = {
   ...routeHandlersRu,
   ...portalRu,
   ...workspaceMoreRu,
+  ...classificationRu,
   ...problemsRu,
   ...workOrdersRu,
   ...knowledgeRu,

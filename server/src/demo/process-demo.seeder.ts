@@ -15,6 +15,8 @@ import { AttributesService } from '../topics/attributes.service';
 import { BindingsService } from '../topics/bindings.service';
 import type { CreateAttributeDto } from '../topics/dto/attribute.dto';
 import { TopicNodesService } from '../topics/topic-nodes.service';
+import { ClassificationService } from '../classification/classification.service';
+import type { QuestionnaireDefinition } from '../classification/questionnaire';
 
 export interface ProcessDemoPeople {
   members: readonly string[];
@@ -44,10 +46,24 @@ const ATTRIBUTES: DemoAttribute[] = [
   { code: 'REJECTIONS', name: 'Hand-off rejections', valueType: 'integer', readOnly: true, group: 'Internal' },
 ];
 
+/** The operators' classification questionnaire: it leads to the contract termination topic, or says to choose by hand. */
+const FIRST_LINE_QUESTIONNAIRE: QuestionnaireDefinition = {
+  questions: [
+    { code: 'reason', text: 'Why is the customer calling?', kind: 'choice', options: [{ value: 'end', label: 'To end the contract' }, { value: 'other', label: 'Something else' }] },
+    { code: 'moving', text: 'Is the customer moving away?', kind: 'yesno', askWhen: { '==': [{ var: 'answers.reason' }, 'end'] } },
+  ],
+  suggestions: [
+    { when: { '==': [{ var: 'answers.reason' }, 'end'] }, topic: 'CONTRACT_TERMINATION' },
+    { when: { '==': [{ var: 'answers.moving' }, true] }, note: 'Offer to move the contract to the new address first' },
+    { when: { '==': [{ var: 'answers.reason' }, 'other'] }, note: 'Choose the topic by hand' },
+  ],
+};
+
 /**
  * The demo's process: queues CP and PSKOV, the "Test" group with the "Contract termination" topic and its
- * attributes, and the published contract termination route bound to it. Loaded once (the CP queue marks
- * it as loaded) through the same services as the API, so validation, list slots and the journal apply.
+ * attributes, the published contract termination route bound to it, and a classification questionnaire that
+ * leads to it. Loaded once (the CP queue marks it as loaded) through the same services as the API, so
+ * validation, list slots and the journal apply.
  */
 @Injectable()
 export class ProcessDemoSeeder {
@@ -60,6 +76,7 @@ export class ProcessDemoSeeder {
     private readonly bindings: BindingsService,
     private readonly routes: RoutesService,
     private readonly routeVersions: RouteVersionsService,
+    private readonly classification: ClassificationService,
   ) {}
 
   async seedOnce(people: ProcessDemoPeople): Promise<void> {
@@ -77,6 +94,7 @@ export class ProcessDemoSeeder {
     const route = await this.routes.create(actor, { code: 'CONTRACT_TERMINATION', name: 'Contract termination', topicIds: [topicId] });
     const draft = await this.routeVersions.saveDraft(actor, route.id, { definition: { ...queuesByCode(parseRoute(contractTerminationExample)) } });
     await this.routeVersions.publish(actor, route.id, draft.version);
+    await this.classification.create(actor, { code: 'FIRST_LINE', name: 'Why is the customer calling?', definition: FIRST_LINE_QUESTIONNAIRE });
   }
 
   private async seedTopic(actor: Principal): Promise<number> {

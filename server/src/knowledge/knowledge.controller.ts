@@ -14,8 +14,8 @@ export class KnowledgeController {
   /** Published articles of every audience, for staff answering a request. */
   @Get('search')
   @RequirePermission('knowledge.read')
-  search(@Query() query: KnowledgeSearchQuery) {
-    return this.knowledge.search(query);
+  search(@CurrentPrincipal() actor: Principal, @Query() query: KnowledgeSearchQuery) {
+    return this.knowledge.search(actor, query);
   }
 
   /** Drafts too: the knowledge managers' list. */
@@ -23,6 +23,13 @@ export class KnowledgeController {
   @RequirePermission('knowledge.manage')
   list(@Query() query: KnowledgeSearchQuery) {
     return this.knowledge.list(query);
+  }
+
+  /** What an internal article can be meant for, to knowledge managers who may not manage users. */
+  @Get('workgroups')
+  @RequirePermission('knowledge.manage')
+  workgroups() {
+    return this.knowledge.workgroups();
   }
 
   @Get('articles/:id')

@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, MaxLength, Min } from 'class-validator';
 import { BooleanQuery, IdListField } from '../common/dto-fields';
 import { PageQuery } from '../common/paging';
-import { AUDIENCES, type Audience } from './entities/knowledge-article.entity';
+import { ARTICLE_KINDS, AUDIENCES, type ArticleKind, type Audience } from './entities/knowledge-article.entity';
 
 const MAX_BODY = 100_000;
 
@@ -37,6 +37,14 @@ export class CreateArticleDto {
   @ApiProperty({ enum: AUDIENCES, description: 'internal: staff only; customer: also the portal, once published' })
   @IsIn(AUDIENCES)
   audience!: Audience;
+
+  @ApiPropertyOptional({ enum: ARTICLE_KINDS, default: 'article', description: 'an article, a question with its answer (faq), or a known error with its workaround' })
+  @IsOptional()
+  @IsIn(ARTICLE_KINDS)
+  kind?: ArticleKind;
+
+  @IdListField(50, { optional: true, description: 'internal articles only: the workgroups (and the groups under them) whose staff read it; none for all staff' })
+  workgroupIds?: number[];
 }
 
 /** Absent fields keep their values; the version read guards against overwriting someone else's edit. */
@@ -78,6 +86,19 @@ export class UpdateArticleDto {
   @IsOptional()
   @IsIn(AUDIENCES)
   audience?: Audience;
+
+  @ApiPropertyOptional({ enum: ARTICLE_KINDS })
+  @IsOptional()
+  @IsIn(ARTICLE_KINDS)
+  kind?: ArticleKind;
+
+  @IdListField(50, { optional: true })
+  workgroupIds?: number[];
+}
+
+export class SetArticlesDto {
+  @IdListField(50, { description: 'every article linked, in place of those linked before (links to articles the caller cannot read are kept)' })
+  articleIds!: number[];
 }
 
 export class PortalKnowledgeQuery extends PageQuery {
@@ -99,6 +120,11 @@ export class KnowledgeSearchQuery extends PortalKnowledgeQuery {
   @IsOptional()
   @IsIn(AUDIENCES)
   audience?: Audience;
+
+  @ApiPropertyOptional({ enum: ARTICLE_KINDS })
+  @IsOptional()
+  @IsIn(ARTICLE_KINDS)
+  kind?: ArticleKind;
 
   @ApiPropertyOptional({ description: 'absent: drafts and published alike' })
   @IsOptional()

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '../auth/principal';
 import { CurrentPrincipal, RequirePermission } from '../auth/principal';
 import { ConfirmSolutionDto, ReasonedChangeDto } from '../requests/closure/closure.dto';
@@ -8,8 +8,8 @@ import { PortalAccountsService } from './portal-accounts.service';
 import { BindCustomerDto, PortalRequestDto, PortalRequestListQuery } from './portal.dto';
 import { PortalFormsService } from './portal-forms.service';
 import { PortalRequestsService } from './portal-requests.service';
+import { IDEMPOTENCY } from '../common/idempotency-header';
 
-const IDEMPOTENCY = ApiHeader({ name: 'Idempotency-Key', required: false, description: 'a retry with the same key returns the first response and acts once' });
 
 /** The customer portal: a customer's user sees and acts on their own company's requests only; another's is 404. */
 @ApiTags('portal')

@@ -1,11 +1,11 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '../auth/principal';
 import { CurrentPrincipal, RequirePermission } from '../auth/principal';
 import { CreateProblemDto, ProblemLinksDto, ProblemListQuery, ProblemReasonDto, ProblemSolutionDto } from './problems.dto';
 import { ProblemsService } from './problems.service';
+import { IDEMPOTENCY } from '../common/idempotency-header';
 
-const IDEMPOTENCY = ApiHeader({ name: 'Idempotency-Key', required: false, description: 'a retry with the same key returns the first response and acts once' });
 
 @ApiTags('problems')
 @ApiBearerAuth()

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '../auth/principal';
 import { CurrentPrincipal, RequirePermission } from '../auth/principal';
 import { DiscussionsService } from './discussions.service';
@@ -7,8 +7,8 @@ import { AssignDto, CreateCommentDto, CreateContactDto, CreateDiscussionDto, Han
 import { IntakeService } from './intake.service';
 import { ProcessingService } from './processing.service';
 import { RequestViewsService } from './request-views.service';
+import { IDEMPOTENCY } from '../common/idempotency-header';
 
-const IDEMPOTENCY = ApiHeader({ name: 'Idempotency-Key', required: false, description: 'a retry with the same key returns the first response and acts once' });
 
 @ApiTags('contacts')
 @ApiBearerAuth()

@@ -5,13 +5,16 @@ import { useI18n } from '../../i18n/i18n';
 import { isStale } from '../workspace/field-errors';
 import { plainToHtml } from '../workspace/plain-text';
 import { changedRichText, editableText } from './editable-text';
-import { AUDIENCES, type Article, type Audience } from './types';
+import { useRemote } from '../../api/hooks';
+import { ARTICLE_KINDS, AUDIENCES, type Article, type ArticleKind, type Audience } from './types';
 
 interface Values {
   title: string;
   body: string;
   tags: string[];
   audience: Audience;
+  kind: ArticleKind;
+  workgroupIds: number[];
   published: boolean;
 }
 
@@ -20,9 +23,12 @@ export function ArticleFormModal({ article, onClose, onSaved }: { article?: Arti
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
+  const workgroups = useRemote<{ id: number; name: string }[]>('/knowledge/workgroups');
   const required = [{ required: true, whitespace: true, message: t('common.required') }];
 
-  const save = async ({ body, ...fields }: Values) => {
+  const save = async ({ body, workgroupIds, ...rest }: Values) => {
+    // Only internal articles are meant for workgroups: a customer one is the portal's.
+    const fields = { ...rest, workgroupIds: rest.audience === 'internal' ? (workgroupIds ?? []) : [] };
     if (!article) {
       await post<Article>('/knowledge/articles', { ...fields, body: plainToHtml(body) });
     } else {
@@ -38,8 +44,8 @@ export function ArticleFormModal({ article, onClose, onSaved }: { article?: Arti
   };
 
   const initialValues: Values = article
-    ? { title: article.title, body: editableText(article.body), tags: article.tags, audience: article.audience, published: article.published }
-    : { title: '', body: '', tags: [], audience: 'customer', published: false };
+    ? { title: article.title, body: editableText(article.body), tags: article.tags, audience: article.audience, kind: article.kind, workgroupIds: article.workgroupIds, published: article.published }
+    : { title: '', body: '', tags: [], audience: 'customer', kind: 'article', workgroupIds: [], published: false };
 
   return (
     <FormModal<Values> title={article ? t('knowledge.edit') : t('knowledge.create')} form={form} initialValues={initialValues} width={720} onSubmit={save} onClose={onClose}>
@@ -54,6 +60,18 @@ export function ArticleFormModal({ article, onClose, onSaved }: { article?: Arti
       </Form.Item>
       <Form.Item name="audience" label={t('knowledge.audience')} rules={[{ required: true, message: t('common.required') }]}>
         <Select<Audience> options={AUDIENCES.map((value) => ({ value, label: t(`knowledge.audience.${value}`) }))} />
+      </Form.Item>
+      <Form.Item name="kind" label={t('knowledge.kind')}>
+        <Select<ArticleKind> options={ARTICLE_KINDS.map((value) => ({ value, label: t(`knowledge.kind.${value}`) }))} />
+      </Form.Item>
+      <Form.Item noStyle dependencies={['audience']}>
+        {() =>
+          form.getFieldValue('audience') === 'internal' && (
+            <Form.Item name="workgroupIds" label={t('knowledge.workgroups')} extra={t('knowledge.workgroupsHint')}>
+              <Select mode="multiple" allowClear loading={workgroups.loading} optionFilterProp="label" options={(workgroups.data ?? []).map((group) => ({ value: group.id, label: group.name }))} />
+            </Form.Item>
+          )
+        }
       </Form.Item>
       <Form.Item name="published" label={t('knowledge.state')} valuePropName="checked">
         <Switch checkedChildren={t('knowledge.published')} unCheckedChildren={t('knowledge.draft')} />

@@ -9,7 +9,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n/i18n';
 import { safeHtml } from '../workspace/rich-text';
 import { ArticleFormModal } from './ArticleFormModal';
-import { audienceColour, AUDIENCES, type Article, type Audience } from './types';
+import { ARTICLE_KINDS, audienceColour, AUDIENCES, kindColour, type Article, type ArticleKind, type Audience } from './types';
 
 type Editing = { article?: Article } | null;
 
@@ -20,10 +20,11 @@ export default function KnowledgePage() {
   const { message } = App.useApp();
   const [q, setQ] = useState('');
   const [audience, setAudience] = useState<Audience | undefined>();
+  const [kind, setKind] = useState<ArticleKind | undefined>();
   const [published, setPublished] = useState<'true' | 'false' | undefined>();
   const [editing, setEditing] = useState<Editing>(null);
   const [busy, setBusy] = useState<number | null>(null);
-  const articles = usePagedRemote<Article>('/knowledge/articles', { q, audience, published });
+  const articles = usePagedRemote<Article>('/knowledge/articles', { q, audience, kind, published });
 
   const act = async (article: Article, write: () => Promise<unknown>, done: string) => {
     setBusy(article.id);
@@ -42,6 +43,7 @@ export default function KnowledgePage() {
 
   const columns: TableColumnsType<Article> = [
     { title: t('knowledge.title'), dataIndex: 'title' },
+    { title: t('knowledge.kind'), dataIndex: 'kind', render: (value: ArticleKind) => <Tag color={kindColour(value)}>{t(`knowledge.kind.${value}`)}</Tag> },
     { title: t('knowledge.audience'), dataIndex: 'audience', render: (value: Audience) => <Tag color={audienceColour(value)}>{t(`knowledge.audience.${value}`)}</Tag> },
     { title: t('knowledge.state'), dataIndex: 'published', render: (value: boolean) => <Tag color={value ? 'green' : undefined} data-testid="article-state">{value ? t('knowledge.published') : t('knowledge.draft')}</Tag> },
     { title: t('knowledge.tags'), dataIndex: 'tags', render: (tags: string[]) => tags.map((tag) => <Tag key={tag}>{tag}</Tag>) },
@@ -74,6 +76,7 @@ export default function KnowledgePage() {
       />
       <Flex wrap gap={8} style={{ marginBottom: 12 }}>
         <Input.Search aria-label={t('knowledge.search')} placeholder={t('knowledge.searchPlaceholder')} allowClear enterButton={t('common.search')} onSearch={(value) => setQ(value.trim())} style={{ maxWidth: 420 }} />
+        <Select<ArticleKind | undefined> aria-label={t('knowledge.kind')} value={kind} onChange={setKind} allowClear placeholder={t('knowledge.allKinds')} style={{ width: 180 }} options={ARTICLE_KINDS.map((value) => ({ value, label: t(`knowledge.kind.${value}`) }))} />
         <Select<Audience | undefined> aria-label={t('knowledge.audience')} value={audience} onChange={setAudience} allowClear placeholder={t('knowledge.allAudiences')} style={{ width: 200 }} options={AUDIENCES.map((value) => ({ value, label: t(`knowledge.audience.${value}`) }))} />
         <Select<'true' | 'false' | undefined>
           aria-label={t('knowledge.state')}

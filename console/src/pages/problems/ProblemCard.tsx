@@ -14,6 +14,7 @@ import { LinkRequestsModal } from './LinkRequestsModal';
 import { ProblemStatusTag } from './ProblemStatusTag';
 import { ReasonModal } from './ReasonModal';
 import { SolutionModal } from './SolutionModal';
+import { LinkedArticles } from '../knowledge/LinkedArticles';
 import type { LinkedRequest, ProblemDetails } from './types';
 
 type Dialog = 'solution' | 'link' | 'resolve' | 'reopen';
@@ -111,6 +112,9 @@ export function ProblemCard({ id, onBack }: { id: number; onBack(): void }) {
             <RichText html={problem.workaround} testId="problem-workaround" />
           </>
         )}
+      </Card>
+      <Card size="small" title={t('knowledge.tab')} style={{ marginBottom: 16 }}>
+        <LinkedArticles path={`/problems/${problem.id}/articles`} editable={manages && can('knowledge.read')} />
       </Card>
       <Card size="small" title={t('problems.linked')}>
         <Table<LinkedRequest>

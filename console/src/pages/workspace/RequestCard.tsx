@@ -5,6 +5,7 @@ import { useAuth } from '../../auth/auth';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatInstant } from '../../components/format';
 import { useI18n } from '../../i18n/i18n';
+import { LinkedArticles } from '../knowledge/LinkedArticles';
 import { CardWorkOrders } from '../work-orders/CardWorkOrders';
 import type { FieldSpec } from './attribute-values';
 import { CardActions } from './CardActions';
@@ -120,6 +121,7 @@ export function RequestCard({ id, onBack, onOpen }: { id: number; onBack(): void
           { key: 'discussions', label: t('workspace.discussions', { count: card.discussions.length }), children: <CardDiscussions card={card} action={action} editable={working} /> },
           { key: 'links', label: t('workspace.links', { count: (card.parent ? 1 : 0) + card.children.length + card.problems.length + card.links.length }), children: <CardLinks card={card} action={action} editable={linkable} onOpen={onOpen} /> },
           { key: 'attachments', label: t('workspace.attachments', { count: attachmentCount(card) }), children: <CardAttachments card={card} editable={card.canWork && can('requests.work')} onUploaded={remote.reload} /> },
+          { key: 'knowledge', label: t('knowledge.tab'), children: <LinkedArticles path={`/requests/${request.id}/articles`} editable={card.canWork && can('requests.work') && can('knowledge.read')} /> },
           { key: 'history', label: t('workspace.history'), children: <CardHistory history={card.history} /> },
           ...(can('sla.read') ? [{ key: 'sla', label: t('workspace.sla'), children: <SlaClocks requestId={request.id} version={request.version} /> }] : []),
         ]}

@@ -1,13 +1,14 @@
 import { DeleteOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Form, Input, InputNumber, Row, Select, Spin, TreeSelect } from 'antd';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useRemote } from '../../api/hooks';
 import type { ResolvedForm } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useI18n } from '../../i18n/i18n';
 import { AttributeForm } from './AttributeForm';
+import { ClassifyDrawer } from './ClassifyDrawer';
 import type { FieldSpec } from './attribute-values';
-import type { TopicTreeOption } from './topic-tree';
+import { offersTopic, type TopicTreeOption } from './topic-tree';
 import { REQUEST_TYPES } from './types';
 
 /** The editable attributes of a topic's form (hidden ones are not the operator's to fill). */
@@ -49,6 +50,7 @@ export function RequestDraft({ index, name, topics, expandAll, onRemove, onSpecs
   const form = Form.useFormInstance();
   const topicId = Form.useWatch(['requests', name, 'topicId'], form) as number | undefined;
   const topicForm = useRemote<ResolvedForm>(topicId ? `/topics/${topicId}/form` : null);
+  const [classifying, setClassifying] = useState(false);
   const specs = topicForm.data && topicId === topicForm.data.topic.id ? specsOfForm(topicForm.data) : [];
   const specKey = JSON.stringify(specs.map((spec) => spec.code));
   // A ref update on the page, not state: positions shift when a request above is removed.
@@ -72,7 +74,16 @@ export function RequestDraft({ index, name, topics, expandAll, onRemove, onSpecs
       >
         <Row gutter={16}>
           <Col xs={24} md={12}>
-            <Form.Item name={[name, 'topicId']} label={t('workspace.topic')} rules={[{ required: true, message: t('common.required') }]}>
+            <Form.Item
+              name={[name, 'topicId']}
+              label={t('workspace.topic')}
+              rules={[{ required: true, message: t('common.required') }]}
+              extra={
+                <Button type="link" size="small" style={{ padding: 0 }} onClick={() => setClassifying(true)}>
+                  {t('classification.classify')}
+                </Button>
+              }
+            >
               <TreeSelect treeData={topics} showSearch={{ treeNodeFilterProp: 'title' }} treeDefaultExpandAll placeholder={t('workspace.topicPick')} aria-label={t('workspace.topic')} />
             </Form.Item>
           </Col>
@@ -99,6 +110,16 @@ export function RequestDraft({ index, name, topics, expandAll, onRemove, onSpecs
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} />
         </Form.Item>
         <ErrorAlert message={topicForm.error} onRetry={topicForm.reload} />
+        {classifying && (
+          <ClassifyDrawer
+            offers={(id) => offersTopic(topics, id)}
+            onUseTopic={(id) => {
+              form.setFieldValue(['requests', name, 'topicId'], id);
+              setClassifying(false);
+            }}
+            onClose={() => setClassifying(false)}
+          />
+        )}
         {topicId && topicForm.loading && !specs.length ? <Spin /> : topicId ? <AttributeForm key={topicId} specs={specs} prefix={[name, 'attributes']} expandAll={expandAll} /> : null}
       </Card>
     </div>

@@ -22,3 +22,8 @@ export function topicTree(nodes: TopicCatalogNode[], allowed: number[]): TopicTr
       });
   return build(null);
 }
+
+/** Whether the tree offers the topic for choosing. */
+export function offersTopic(options: readonly TopicTreeOption[], topicId: number): boolean {
+  return options.some((option) => (option.selectable && option.value === topicId) || offersTopic(option.children, topicId));
+}

@@ -3,8 +3,13 @@ import { InstantColumn } from '../../database/timestamps';
 
 export const AUDIENCES = ['internal', 'customer'] as const;
 export type Audience = (typeof AUDIENCES)[number];
+export const ARTICLE_KINDS = ['article', 'faq', 'known_error'] as const;
+export type ArticleKind = (typeof ARTICLE_KINDS)[number];
 
-/** A knowledge base article: staff read every one, customers only published ones for the `customer` audience. */
+/**
+ * A knowledge base article: staff read the published ones of their workgroups (every one when it names no
+ * workgroup), customers only published ones for the `customer` audience.
+ */
 @Entity('knowledge_articles')
 @Index('IDX_knowledge_articles_audience', ['published', 'audience'])
 export class KnowledgeArticle {
@@ -30,6 +35,10 @@ export class KnowledgeArticle {
 
   @Column({ type: 'varchar', length: 16 })
   audience!: Audience;
+
+  /** An article, a question with its answer, or a known error with its workaround. */
+  @Column({ type: 'varchar', length: 16, default: 'article' })
+  kind!: ArticleKind;
 
   @Column({ type: 'int', nullable: true })
   createdById!: number | null;

@@ -1,11 +1,11 @@
 import { Body, Controller, Delete, Headers, HttpCode, Param, ParseIntPipe, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '../../auth/principal';
 import { CurrentPrincipal, RequirePermission } from '../../auth/principal';
 import { AddLinkDto, SetTagsDto } from './links.dto';
 import { LinksService } from './links.service';
+import { IDEMPOTENCY } from '../../common/idempotency-header';
 
-const IDEMPOTENCY = ApiHeader({ name: 'Idempotency-Key', required: false, description: 'a retry with the same key returns the first response and acts once' });
 
 /** Links to other requests (duplicate of, related to) and tags, written from the request's card. */
 @ApiTags('requests')

@@ -1,0 +1,27 @@
+/** English texts of classification questionnaires (the designer's page and the operator's drawer), spread into i18n/en.ts. */
+export const classificationEn = {
+  'nav.classification': 'Classification',
+  'classification.create': 'New questionnaire',
+  'classification.edit': 'Questionnaire {code}',
+  'classification.questions': 'Questions',
+  'classification.suggestions': 'Suggestions',
+  'classification.definition': 'Questions and suggestions (JSON)',
+  'classification.definitionHint':
+    'questions: [{code, text, kind: choice | yesno | number | text, options: [{value, label}], askWhen: rule}] asked in order; suggestions: [{when: rule, topic: code, problems: [number], articles: [id], note}]. Rules read answers.<code>.',
+  'classification.notJson': 'This is not JSON: {reason}',
+  'classification.deleteConfirm': 'Delete the questionnaire {code}?',
+  'classification.classify': 'Classify',
+  'classification.drawerTitle': 'Classify the request',
+  'classification.pick': 'Questionnaire',
+  'classification.none': 'No questionnaire is active.',
+  'classification.yes': 'Yes',
+  'classification.no': 'No',
+  'classification.next': 'Next',
+  'classification.change': 'Change',
+  'classification.done': 'Every question on the way is answered.',
+  'classification.noSuggestion': 'Nothing suggested yet.',
+  'classification.useTopic': 'Use this topic',
+  'classification.problems': 'Known problems',
+  'classification.articles': 'Articles',
+  'classification.because': 'Because {answers}',
+};
