@@ -29,6 +29,7 @@ import { PortalModule } from './portal/portal.module';
 import { KnowledgeModule } from './knowledge/knowledge.module';
 import { ConfigTransferModule } from './config-transfer/config-transfer.module';
 import { ClassificationModule } from './classification/classification.module';
+import { MailIntakeModule } from './intake/intake.module';
 
 /** Domain modules are listed here; each registers its own controllers, services and entities. */
 @Module({})
@@ -36,7 +37,7 @@ export class AppModule {
   static forRoot(config: DocketConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(config), AuditModule, AuthModule, DictionariesModule, DirectoryModule, TopicsModule, HealthModule, SchedulerModule, NotificationsModule, SlaModule, QueuesModule, RoutesModule, RequestsModule, DemoModule, ReportsModule, RequestViewsModule, EscalationModule, WorkOrdersModule, ArchiveModule, AttachmentsModule, SearchModule, ClosureModule, ProblemsModule, BulkModule, PortalModule, KnowledgeModule, ConfigTransferModule, ClassificationModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(config), AuditModule, AuthModule, DictionariesModule, DirectoryModule, TopicsModule, HealthModule, SchedulerModule, NotificationsModule, SlaModule, QueuesModule, RoutesModule, RequestsModule, DemoModule, ReportsModule, RequestViewsModule, EscalationModule, WorkOrdersModule, ArchiveModule, AttachmentsModule, SearchModule, ClosureModule, ProblemsModule, BulkModule, PortalModule, KnowledgeModule, ConfigTransferModule, ClassificationModule, MailIntakeModule],
     };
   }
 }

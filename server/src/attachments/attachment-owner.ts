@@ -35,9 +35,13 @@ export async function resolveScope(manager: EntityManager, actor: Principal, sco
 export async function resolveOwner(manager: EntityManager, actor: Principal, scope: AttachmentScope, commentId?: number): Promise<ResolvedOwner> {
   await resolveScope(manager, actor, scope, 'write');
   if (scope.kind === 'client') return { ownerType: 'client', ownerId: scope.clientId, requestId: null, clientId: scope.clientId, auditType: 'client', auditId: scope.clientId };
-  if (commentId === undefined) return { ownerType: 'request', ownerId: scope.requestId, requestId: scope.requestId, clientId: null, auditType: 'request', auditId: scope.requestId };
-  if (!(await manager.existsBy(Comment, { id: commentId, requestId: scope.requestId }))) throw notFound('Comment', commentId);
-  return { ownerType: 'comment', ownerId: commentId, requestId: scope.requestId, clientId: null, auditType: 'request', auditId: scope.requestId };
+  if (commentId !== undefined && !(await manager.existsBy(Comment, { id: commentId, requestId: scope.requestId }))) throw notFound('Comment', commentId);
+  return requestOwner(scope.requestId, commentId);
+}
+
+/** A request, or (given) one of its comments, as an attachment's owner. */
+export function requestOwner(requestId: number, commentId?: number): ResolvedOwner {
+  return { ownerType: commentId === undefined ? 'request' : 'comment', ownerId: commentId ?? requestId, requestId, clientId: null, auditType: 'request', auditId: requestId };
 }
 
 /** The filter that keeps a scope's attachments (a request's include its comments'). */

@@ -1,4 +1,4 @@
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import { badRequest, DocketError } from '../common/docket-error';
@@ -79,7 +79,23 @@ function abandon(part: MultipartFile, request: FastifyRequest): void {
   part.file.resume();
 }
 
-async function checkStored(store: BlobStore, scanner: AttachmentScanner, key: string, part: MultipartFile, meter: UploadMeter, attributes: AttachmentAttributes): Promise<StoredUpload> {
+/** A file that came another way than an upload (a mail), checked and stored exactly as an upload is. */
+export async function keepFile(store: BlobStore, scanner: AttachmentScanner, key: string, file: DeclaredFile & { content: Buffer }, maxBytes: number): Promise<StoredUpload> {
+  if (file.content.length > maxBytes) throw new DocketError(413, 'payload_too_large', `The file is larger than the limit of ${maxBytes} bytes`, [{ path: 'file', message: `at most ${maxBytes} bytes` }]);
+  const meter = new UploadMeter(maxBytes, SNIFF_BYTES);
+  await store.put(key, Readable.from([file.content]).pipe(meter));
+  try {
+    return await checkStored(store, scanner, key, file, meter, {});
+  } catch (error) {
+    await store.delete(key);
+    throw error;
+  }
+}
+
+/** What the sender said a file is: its name and declared type. */
+type DeclaredFile = Pick<MultipartFile, 'filename' | 'mimetype'>;
+
+async function checkStored(store: BlobStore, scanner: AttachmentScanner, key: string, part: DeclaredFile, meter: UploadMeter, attributes: AttachmentAttributes): Promise<StoredUpload> {
   if (meter.bytes === 0) throw badRequest('empty_file', 'The file is empty', [{ path: 'file', message: 'has no bytes' }]);
   const contentType = sniffContentType(meter.head(), meter.bytes <= SNIFF_BYTES);
   const conflict = typeConflict(part.mimetype, contentType);

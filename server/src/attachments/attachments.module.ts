@@ -9,5 +9,6 @@ import { AttachmentsService } from './attachments.service';
   imports: [SchedulerModule],
   controllers: [RequestAttachmentsController, ClientAttachmentsController],
   providers: [AttachmentsService, AttachmentPurge],
+  exports: [AttachmentsService],
 })
 export class AttachmentsModule {}

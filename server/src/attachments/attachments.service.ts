@@ -2,15 +2,15 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Readable } from 'node:stream';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
 import { notFound } from '../common/docket-error';
 import { DOCKET_CONFIG } from '../config/config.module';
 import type { DocketConfig } from '../config/docket-config';
 import { indexAttachment, unindex } from '../search/search-index';
-import { AttachmentScope, resolveOwner, resolveScope, scopeWhere } from './attachment-owner';
-import { readBlob, receiveUpload } from './attachment-upload';
+import { AttachmentScope, resolveOwner, resolveScope, scopeWhere, type ResolvedOwner } from './attachment-owner';
+import { keepFile, readBlob, receiveUpload, type StoredUpload } from './attachment-upload';
 import { Attachment } from './attachment.entity';
 import { BlobStore, LocalBlobStore, newBlobKey } from './blob-store';
 import { canExtract, DEFAULT_LIMITS, extractText, type Extraction } from './extraction/extract-text';
@@ -20,6 +20,13 @@ import { AcceptingScanner, AttachmentScanner, CommandScanner } from './scanner';
 export const SYNC_EXTRACTION_BYTES = 4 * 1024 * 1024;
 
 export type AttachmentView = Omit<Attachment, 'storageKey' | 'deletedAt' | 'deletedById'>;
+
+/** A file checked and stored but not yet recorded (see `receive`). */
+export interface ReceivedFile {
+  key: string;
+  upload: StoredUpload;
+  extraction: Extraction;
+}
 
 /** Attachments of requests, comments and clients: upload, list, download, soft delete, text for search. */
 @Injectable()
@@ -50,24 +57,7 @@ export class AttachmentsService {
     try {
       attachment = await this.dataSource.transaction(async (manager) => {
         await resolveOwner(manager, actor, scope, commentId);
-        const row = manager.create(Attachment, {
-          ownerType: owner.ownerType,
-          ownerId: owner.ownerId,
-          requestId: owner.requestId,
-          clientId: owner.clientId,
-          ...upload,
-          storageKey: key,
-          textStatus: extraction?.status ?? 'pending',
-          textLength: extraction?.text.length ?? 0,
-          createdById: actor.userId,
-          createdAt: now,
-          deletedAt: null,
-          deletedById: null,
-        });
-        await manager.save(row);
-        if (extraction?.text) await indexAttachment(manager, row, extraction.text);
-        await this.audit.record(manager, actor, { entityType: owner.auditType, entityId: owner.auditId, action: 'attachment.add', changes: [{ field: 'attachment', old: null, new: { id: row.id, ownerType: row.ownerType, ownerId: row.ownerId, fileName: row.fileName, size: row.size, sha256: row.sha256 } }] }, now);
-        return row;
+        return this.insert(manager, actor, owner, { key, upload, extraction }, now);
       });
     } catch (error) {
       await this.store.delete(key);
@@ -75,6 +65,27 @@ export class AttachmentsService {
     }
     if (attachment.textStatus === 'pending') void this.extractLater(attachment.id);
     return viewOf(attachment);
+  }
+
+  /**
+   * A file that arrived by mail, checked as an upload is (limit, type from its bytes, scan) and stored; nothing
+   * records it yet. Refusals throw the upload's errors; `record` or `discard` follows.
+   */
+  async receive(file: { fileName: string; contentType: string; content: Buffer }, now = new Date()): Promise<ReceivedFile> {
+    const key = newBlobKey(now);
+    const upload = await keepFile(this.store, this.scanner, key, { filename: file.fileName, mimetype: file.contentType, content: file.content }, this.maxBytes);
+    const extraction: Extraction = canExtract(upload.contentType) ? await this.extract(key, upload.contentType) : { status: 'unsupported', text: '' };
+    return { key, upload, extraction };
+  }
+
+  /** Records a received file on its owner in the caller's transaction (which has checked the owner). */
+  async record(manager: EntityManager, actor: Pick<Principal, 'userId' | 'login'>, owner: ResolvedOwner, file: ReceivedFile, now: Date): Promise<AttachmentView> {
+    return viewOf(await this.insert(manager, actor, owner, file, now));
+  }
+
+  /** A received file whose record was not kept (the transaction failed): its bytes go too. */
+  async discard(file: ReceivedFile): Promise<void> {
+    await this.store.delete(file.key);
   }
 
   async list(actor: Principal, scope: AttachmentScope): Promise<AttachmentView[]> {
@@ -103,6 +114,27 @@ export class AttachmentsService {
       const owner = scope.kind === 'request' ? { entityType: 'request', entityId: scope.requestId } : { entityType: 'client', entityId: scope.clientId };
       await this.audit.record(manager, actor, { ...owner, action: 'attachment.delete', changes: [{ field: 'attachment', old: { id, fileName: attachment.fileName, sha256: attachment.sha256 }, new: null }] }, now);
     });
+  }
+
+  private async insert(manager: EntityManager, actor: Pick<Principal, 'userId' | 'login'>, owner: ResolvedOwner, { key, upload, extraction }: { key: string; upload: StoredUpload; extraction: Extraction | null }, now: Date): Promise<Attachment> {
+    const row = manager.create(Attachment, {
+      ownerType: owner.ownerType,
+      ownerId: owner.ownerId,
+      requestId: owner.requestId,
+      clientId: owner.clientId,
+      ...upload,
+      storageKey: key,
+      textStatus: extraction?.status ?? 'pending',
+      textLength: extraction?.text.length ?? 0,
+      createdById: actor.userId,
+      createdAt: now,
+      deletedAt: null,
+      deletedById: null,
+    });
+    await manager.save(row);
+    if (extraction?.text) await indexAttachment(manager, row, extraction.text);
+    await this.audit.record(manager, actor, { entityType: owner.auditType, entityId: owner.auditId, action: 'attachment.add', changes: [{ field: 'attachment', old: null, new: { id: row.id, ownerType: row.ownerType, ownerId: row.ownerId, fileName: row.fileName, size: row.size, sha256: row.sha256 } }] }, now);
+    return row;
   }
 
   private async find(actor: Principal, scope: AttachmentScope, id: number): Promise<Attachment> {

@@ -17,7 +17,7 @@ export const PERMISSIONS = {
   'sla.read': 'See business calendars, SLA policies, request deadlines with their explanation, what-if results and breaches',
   'sla.manage': 'Define business calendars and SLA policies',
   'sla.deadline': "Change one request's deadline with a reason (managers for any request, others in queues they administer)",
-  'intake.configure': 'Define contact places, place kinds, channels, directions and contact templates',
+  'intake.configure': 'Define contact places, place kinds, channels, directions, contact templates and the mailboxes e-mail intake reads',
   'requests.create': 'Register contacts and the requests inside them',
   'requests.read': 'See the requests of the queues one belongs to: lists, counts, cards',
   'requests.read.all': 'See the requests of every queue, not only of the queues one belongs to',

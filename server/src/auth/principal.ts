@@ -3,15 +3,15 @@ import { ApiExtension } from '@nestjs/swagger';
 import type { QueueRoles } from '../queues/queue-access';
 import type { Permission } from './permissions';
 
-/** Who is acting: a signed-in user, or an external system through an API token acting as a user. */
+/** Who is acting: a signed-in user, an external system through an API token, or a mailbox's intake, each acting as a user. */
 export interface Principal {
   userId: number;
   login: string;
   /** The user's display name, as mail about what they did names them. */
   name: string;
   permissions: ReadonlySet<Permission>;
-  /** 'schedule': a scheduled report running with its owner's roles, no one signed in. */
-  via: 'session' | 'token' | 'schedule';
+  /** 'schedule': a scheduled report running with its owner's roles; 'mail': e-mail intake acting as its mailbox's user. No one signed in for either. */
+  via: 'session' | 'token' | 'schedule' | 'mail';
   sessionId?: number;
   /** The user's queues as read with the session, so a call's access checks need not ask again. */
   queues?: QueueRoles;

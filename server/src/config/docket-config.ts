@@ -24,6 +24,14 @@ export interface DocketConfig {
   readonly closure: ClosureConfig;
   readonly webhooks: WebhookConfig;
   readonly attachments: AttachmentsConfig;
+  readonly mailIntake: MailIntakeConfig;
+}
+
+export interface MailIntakeConfig {
+  /** Largest message a mailbox poll downloads; a larger one stays on the server and is recorded as refused. */
+  readonly maxMessageBytes: number;
+  /** How long one IMAP connection step may wait on the server. */
+  readonly timeoutMs: number;
 }
 
 export interface AttachmentsConfig {
@@ -127,6 +135,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       maxBytes: integer(env.DOCKET_ATTACHMENT_MAX_BYTES, 25 * 1024 * 1024, 'DOCKET_ATTACHMENT_MAX_BYTES'),
       scanCommand: env.DOCKET_ATTACHMENT_SCAN_COMMAND || undefined,
       purgeAfterDays: integer(env.DOCKET_ATTACHMENT_PURGE_AFTER_DAYS, 30, 'DOCKET_ATTACHMENT_PURGE_AFTER_DAYS'),
+    },
+    mailIntake: {
+      maxMessageBytes: integer(env.DOCKET_MAIL_MAX_BYTES, 40 * 1024 * 1024, 'DOCKET_MAIL_MAX_BYTES'),
+      timeoutMs: integer(env.DOCKET_MAIL_TIMEOUT_MS, 30_000, 'DOCKET_MAIL_TIMEOUT_MS'),
     },
   };
   return { ...config, ...overrides };

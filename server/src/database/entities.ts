@@ -34,6 +34,7 @@ import { REQUEST_LINK_ENTITIES } from '../requests/links/entities/index';
 import { ConfigurationRevision } from './configuration-revision.entity';
 import { ClassificationQuestionnaire } from '../classification/questionnaire.entity';
 import { REPORT_ENTITIES } from '../reports/entities';
+import { INTAKE_ENTITIES } from '../intake/entities/index';
 
 /** Every entity of the model; modules register theirs here so the data source and migrations agree. */
-export const entities = [User, Role, Workgroup, Session, ApiToken, LoginAttempt, AuditEntry, CustomerRequest, RequestValue, AttributeSlot, ScheduledJob, OutboxMessage, Queue, TopicNode, AttributeDefinition, AttributeGroup, AttributeBinding, Route, RouteVersion, ...DICTIONARY_ENTITIES, ...DIRECTORY_ENTITIES, ...REQUEST_PROCESSING_ENTITIES, ...SLA_ENTITIES, ...NOTIFICATION_ENTITIES, ...VIEW_ENTITIES, ...ESCALATION_ENTITIES, ...WORK_ORDER_ENTITIES, ...ARCHIVE_ENTITIES, ...CLOSURE_PROBLEM_ENTITIES, Attachment, SearchDocument, ...KNOWLEDGE_ENTITIES, ...REQUEST_LINK_ENTITIES, ConfigurationRevision, ClassificationQuestionnaire, ...REPORT_ENTITIES];
+export const entities = [User, Role, Workgroup, Session, ApiToken, LoginAttempt, AuditEntry, CustomerRequest, RequestValue, AttributeSlot, ScheduledJob, OutboxMessage, Queue, TopicNode, AttributeDefinition, AttributeGroup, AttributeBinding, Route, RouteVersion, ...DICTIONARY_ENTITIES, ...DIRECTORY_ENTITIES, ...REQUEST_PROCESSING_ENTITIES, ...SLA_ENTITIES, ...NOTIFICATION_ENTITIES, ...VIEW_ENTITIES, ...ESCALATION_ENTITIES, ...WORK_ORDER_ENTITIES, ...ARCHIVE_ENTITIES, ...CLOSURE_PROBLEM_ENTITIES, Attachment, SearchDocument, ...KNOWLEDGE_ENTITIES, ...REQUEST_LINK_ENTITIES, ConfigurationRevision, ClassificationQuestionnaire, ...REPORT_ENTITIES, ...INTAKE_ENTITIES];

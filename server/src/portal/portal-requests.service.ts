@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
 import { badRequest, DocketError } from '../common/docket-error';
 import { pageOf, type Page } from '../common/paging';
@@ -11,6 +10,7 @@ import type { ConfirmSolutionDto, ReasonedChangeDto } from '../requests/closure/
 import { requestForVoice } from '../requests/closure/customer-side';
 import { RequestRating } from '../requests/closure/request-rating.entity';
 import { DiscussionsService } from '../requests/discussions.service';
+import { customerClassification } from '../requests/domain/priority-matrix';
 import { STATUS_RESOLVED } from '../requests/domain/route-outcome';
 import type { CreateCommentDto, CreateContactDto } from '../requests/dto/requests.dto';
 import { Comment } from '../requests/entities/comment.entity';
@@ -26,7 +26,6 @@ import { currentPriorityMatrix } from '../requests/processing/configured-priorit
 
 /** Channels a portal contact is registered through, by preference; without them, the first channel. */
 const PORTAL_CHANNELS = ['portal', 'web'];
-const CUSTOMER_DISCUSSION_TITLE = 'Customer';
 
 export interface PortalRequestSummary {
   id: number;
@@ -66,7 +65,6 @@ export class PortalRequestsService {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly audit: AuditService,
     private readonly intake: IntakeService,
     private readonly discussions: DiscussionsService,
     private readonly closure: ClosureService,
@@ -88,9 +86,7 @@ export class PortalRequestsService {
         {
           topicId: body.topicId,
           type: body.type ?? 'incident',
-          // A customer does not judge the impact on the service desk; the operator reclassifies if needed.
-          impact: Math.max(...matrix.impacts, 1),
-          urgency: body.urgency ?? Math.max(...matrix.urgencies, 1),
+          ...customerClassification(matrix, body.urgency),
           subject: body.subject,
           ...(body.description === undefined ? {} : { description: body.description }),
           ...(body.attributes === undefined ? {} : { attributes: body.attributes }),
@@ -130,7 +126,7 @@ export class PortalRequestsService {
   async comment(actor: Principal, id: number, body: CreateCommentDto, idempotencyKey: string | undefined, now = new Date()): Promise<PortalComment> {
     return this.idempotency.run(actor, idempotencyKey, { method: 'POST', path: `/api/portal/requests/${id}/comments`, body, status: 201 }, async (manager) => {
       await requestForVoice(manager, voiceOf(actor, await customerOf(manager, actor)), id);
-      const discussionId = await this.customerDiscussion(manager, actor, id, now);
+      const discussionId = await this.discussions.customerDiscussion(manager, actor, id, now);
       const comment = await this.discussions.write(manager, actor, id, discussionId, body, now);
       return { id: comment.id, authorName: await authorName(manager, actor.userId), mine: true, body: comment.body, createdAt: comment.createdAt };
     });
@@ -148,15 +144,6 @@ export class PortalRequestsService {
 
   private customer(actor: Principal): Promise<Customer> {
     return customerOf(this.dataSource.manager, actor);
-  }
-
-  private async customerDiscussion(manager: EntityManager, actor: Principal, requestId: number, now: Date): Promise<number> {
-    const [existing] = await manager.find(Discussion, { where: { requestId, visibility: 'customer' }, order: { id: 'ASC' }, take: 1 });
-    if (existing) return existing.id;
-    const discussion = manager.create(Discussion, { requestId, title: CUSTOMER_DISCUSSION_TITLE, visibility: 'customer', createdById: actor.userId, createdAt: now });
-    await manager.save(discussion);
-    await this.audit.record(manager, actor, { entityType: 'request', entityId: requestId, action: 'discussion', changes: [{ field: 'discussion', old: null, new: { id: discussion.id, title: discussion.title, visibility: 'customer' } }] }, now);
-    return discussion.id;
   }
 
   private async customerComments(manager: EntityManager, actor: Principal, requestId: number): Promise<PortalComment[]> {

@@ -54,18 +54,21 @@ export class IntakeService {
   }
 
   async register(actor: Principal, body: CreateContactDto, options: { idempotencyKey?: string; acceptLanguage?: string }, now = new Date()): Promise<RegisteredContact> {
-    return this.idempotency.run(actor, options.idempotencyKey, { method: 'POST', path: '/api/contacts', body, status: 201 }, async (manager) => {
-      const contact = await this.contactFrom(manager, actor, body, now);
-      contact.id = await insertRow(manager, Contact, contact);
-      const forms = new TopicForms(manager);
-      const matrix = await currentPriorityMatrix(manager);
-      const requests: CustomerRequest[] = [];
-      for (const [index, input] of body.requests.entries()) {
-        requests.push(await this.createRequest(manager, forms, matrix, actor, contact, input, `requests.${index}.`, languageOf(options.acceptLanguage), now));
-      }
-      for (const request of requests) await this.notifications.emit(manager, { type: 'request.created', requestId: request.id, actorId: actor.userId, actorName: actor.name, request }, now);
-      return { contact, requests };
-    });
+    return this.idempotency.run(actor, options.idempotencyKey, { method: 'POST', path: '/api/contacts', body, status: 201 }, (manager) => this.registerIn(manager, actor, body, languageOf(options.acceptLanguage), now));
+  }
+
+  /** The registration itself, in the caller's transaction (mail intake writes what it handled in the same one). */
+  async registerIn(manager: EntityManager, actor: Principal, body: CreateContactDto, language: ReturnType<typeof languageOf>, now: Date): Promise<RegisteredContact> {
+    const contact = await this.contactFrom(manager, actor, body, now);
+    contact.id = await insertRow(manager, Contact, contact);
+    const forms = new TopicForms(manager);
+    const matrix = await currentPriorityMatrix(manager);
+    const requests: CustomerRequest[] = [];
+    for (const [index, input] of body.requests.entries()) {
+      requests.push(await this.createRequest(manager, forms, matrix, actor, contact, input, `requests.${index}.`, language, now));
+    }
+    for (const request of requests) await this.notifications.emit(manager, { type: 'request.created', requestId: request.id, actorId: actor.userId, actorName: actor.name, request }, now);
+    return { contact, requests };
   }
 
   private async contactFrom(manager: EntityManager, actor: Principal, body: CreateContactDto, now: Date): Promise<Contact> {

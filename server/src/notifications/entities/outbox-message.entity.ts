@@ -9,6 +9,8 @@ import { LeasedRow } from '../../scheduler/entities/leased-row';
 @Index('UQ_outbox_messages_event_recipient', ['eventKey', 'recipient'], { unique: true })
 @Index('IDX_outbox_messages_due', ['state', 'dueAt'])
 @Index('IDX_outbox_messages_lease', ['state', 'leaseUntil'])
+// Mail intake finds the request a reply answers by the Message-ID it names.
+@Index('IDX_outbox_messages_messageId', ['messageId'])
 export class OutboxMessage extends LeasedRow {
   @Column({ length: 128 })
   eventKey!: string;

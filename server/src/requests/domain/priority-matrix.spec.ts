@@ -1,4 +1,4 @@
-import { classify, priorityMatrix } from './priority-matrix';
+import { classify, customerClassification, priorityMatrix } from './priority-matrix';
 
 const ITIL = [
   [1, 2, 3],
@@ -32,5 +32,11 @@ describe('priority from impact and urgency', () => {
   it('reports a hole in an incomplete matrix instead of guessing', () => {
     const holed = priorityMatrix(ITIL.filter((cell) => !(cell.impact === 2 && cell.urgency === 2)));
     expect(classify(holed, 2, 2, '')).toEqual({ issues: [{ path: 'urgency', message: 'the priority matrix has no cell for impact 2 and urgency 2' }] });
+  });
+
+  it('classifies a customer’s request at the lowest impact, and the lowest urgency unless they chose one', () => {
+    const matrix = priorityMatrix(ITIL);
+    expect(customerClassification(matrix)).toEqual({ impact: 3, urgency: 3 });
+    expect(customerClassification(matrix, 1)).toEqual({ impact: 3, urgency: 1 });
   });
 });

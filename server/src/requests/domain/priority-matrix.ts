@@ -32,3 +32,11 @@ export function classify(matrix: PriorityMatrix, impact: number, urgency: number
   if (priority === undefined) return { issues: [{ path: `${prefix}urgency`, message: `the priority matrix has no cell for impact ${impact} and urgency ${urgency}` }] };
   return { priority };
 }
+
+/**
+ * How a request from a customer (the portal, a mail) is classified before an operator looks: the lowest impact,
+ * since a customer does not judge the impact on the service desk, and the lowest urgency unless they chose one.
+ */
+export function customerClassification(matrix: PriorityMatrix, urgency?: number): { impact: number; urgency: number } {
+  return { impact: Math.max(...matrix.impacts, 1), urgency: urgency ?? Math.max(...matrix.urgencies, 1) };
+}
