@@ -22,6 +22,7 @@ import { MailMessage, type MailOutcome } from './entities/mail-message.entity';
 import { Mailbox } from './entities/mailbox.entity';
 import type { FetchedMessage } from './mail-fetch';
 import { messageKeyOf, referencedMessageIds, requestNumbersIn, threadedRequestId } from './mail-threading';
+import { advanceMailbox, type MailboxPosition } from './mailbox-position';
 import { readMail, type ReceivedMail } from './received-mail';
 
 const EMPTY_BODY = '<p>(no text)</p>';
@@ -71,7 +72,7 @@ export class MailIntakeService {
       const key = messageKeyOf(message.messageId, message.source);
       return this.settle(actor, position, key, { outcome: 'failed', detail: `The message could not be read: ${messageOf(error)}` }, now);
     }
-    if (await this.dataSource.manager.existsBy(MailMessage, { mailboxId: mailbox.id, messageKey: mail.key })) return this.advance(this.dataSource.manager, position);
+    if (await this.dataSource.manager.existsBy(MailMessage, { mailboxId: mailbox.id, messageKey: mail.key })) return advanceMailbox(this.dataSource.manager, positionOf(position));
     if (mail.automatic) return this.settle(actor, position, mail.key, { outcome: 'ignored', detail: 'Written by a machine (Auto-Submitted or Precedence): not taken in, so that robots do not answer each other.' }, now);
 
     const files: ReceivedFile[] = [];
@@ -89,7 +90,7 @@ export class MailIntakeService {
         const row = await this.claim(manager, mailbox, mail.key, message.uid, now);
         const settled = await this.actOn(manager, mailbox, actor, mail, files, notes, now);
         await manager.update(MailMessage, { id: row }, { ...settled, detail: settled.detail?.slice(0, 1000) ?? null });
-        await this.advance(manager, position);
+        await advanceMailbox(manager, positionOf(position));
       });
     } catch (error) {
       await Promise.all(files.map((file) => this.attachments.discard(file)));
@@ -200,25 +201,17 @@ export class MailIntakeService {
         await this.claim(manager, position.mailbox, key, position.uid, now);
         await manager.update(MailMessage, { mailboxId: position.mailbox.id, messageKey: key }, { outcome: settled.outcome, detail: settled.detail?.slice(0, 1000) ?? null });
         await this.audit.record(manager, actor, { entityType: 'mailbox', entityId: position.mailbox.id, action: `mail.${settled.outcome}`, changes: [{ field: 'mail', old: null, new: { messageId: key, uid: position.uid, detail: settled.detail ?? null } }] }, now);
-        await this.advance(manager, position);
+        await advanceMailbox(manager, positionOf(position));
       });
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
       // Recorded before (read again from the start, or by another process): only the position moves.
-      await this.advance(this.dataSource.manager, position);
+      await advanceMailbox(this.dataSource.manager, positionOf(position));
     }
   }
-
-  /** Moves the mailbox's position past a message; never back, unless UIDVALIDITY changed. */
-  private async advance(manager: EntityManager, { mailbox, uidValidity, uid }: { mailbox: Mailbox; uidValidity: string; uid: number }): Promise<void> {
-    await manager
-      .createQueryBuilder()
-      .update(Mailbox)
-      .set({ uidValidity, lastUid: () => 'CASE WHEN uidValidity = :uidValidity AND lastUid > :uid THEN lastUid ELSE :uid END' })
-      .where('id = :id', { id: mailbox.id, uidValidity, uid })
-      .execute();
-  }
 }
+
+const positionOf = ({ mailbox, uidValidity, uid }: { mailbox: Mailbox; uidValidity: string; uid: number }): MailboxPosition => ({ mailboxId: mailbox.id, uidValidity, uid });
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
