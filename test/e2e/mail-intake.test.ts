@@ -14,7 +14,7 @@ const ATTACHMENT_LIMIT = 4096;
 const MESSAGE_LIMIT = 64 * 1024;
 // A lease shorter than the default minute, so that a process taking over from a dead one does so within the test,
 // and longer than any poll here takes, so that no live poll loses its lease.
-const ENV = { DOCKET_SWEEP_CRON: '* * * * * *', DOCKET_LEASE_MS: '15000', DOCKET_ATTACHMENT_MAX_BYTES: String(ATTACHMENT_LIMIT), DOCKET_MAIL_MAX_BYTES: String(MESSAGE_LIMIT) };
+const ENV = { DOCKET_SWEEP_CRON: '* * * * * *', DOCKET_LEASE_MS: '15000', DOCKET_MAIL_MESSAGES_PER_POLL: '500', DOCKET_ATTACHMENT_MAX_BYTES: String(ATTACHMENT_LIMIT), DOCKET_MAIL_MAX_BYTES: String(MESSAGE_LIMIT) };
 const ANNA = 'anna@pskov-water.example';
 const OFFICE = 'office@pskov-water.example';
 const STRANGER = 'mallory@elsewhere.example';
@@ -252,15 +252,19 @@ describe.each(testDatabases())('e-mail intake on %s', (database) => {
   const onServerDatabase = database === 'mariadb' ? it : it.skip;
 
   onServerDatabase('takes each message in once while two server processes poll the same mailbox at the same time', async () => {
+    // Each poll takes every waiting message (no cap of 50), so the process that claims the first poll stays inside
+    // it for all 150: its sweep cannot claim the second, which the other process, sweeping every second, must take.
     const second: RunningServer = await startSecondProcess(t, { ...ENV, DOCKET_ATTACHMENTS_DIR: files });
     try {
-      const subjects = Array.from({ length: 120 }, (_, index) => `Burst ${String(index).padStart(3, '0')}`);
+      const subjects = Array.from({ length: 150 }, (_, index) => `Burst ${String(index).padStart(3, '0')}`);
       const uids = await imap.deliver(await Promise.all(subjects.map((subject) => mail({ from: ANNA, subject, text: subject }))));
-      // Two polls of one mailbox, as when a lease ran out under a slow poll: the second falls due while the process
-      // that claimed the first is busy with 120 messages (seconds), so the other process, sweeping every second,
-      // claims it and reads the same mail.
-      const now = new Date();
-      await t.dataSource.transaction((manager) => scheduleJobs(manager, [0, 1500].map((delay) => ({ kind: 'mail.poll', subjectType: 'mailbox', subjectId: mailbox, dueAt: new Date(now.getTime() + delay), dedupeKey: `two-pollers:${delay}` })), now));
+      const taken = () => count("SELECT COUNT(*) AS n FROM requests WHERE subject LIKE 'Burst %'");
+      const pollDueNow = (key: string) => t.dataSource.transaction((manager) => scheduleJobs(manager, [{ kind: 'mail.poll', subjectType: 'mailbox', subjectId: mailbox, dueAt: new Date(), dedupeKey: `two-pollers:${key}` }], new Date()));
+      await pollDueNow('first');
+      // The second poll falls due once the first is under way, as when a lease ran out under a slow poll.
+      await eventually(taken, (n) => n >= 5);
+      expect(await taken()).toBeLessThan(subjects.length / 2);
+      await pollDueNow('second');
       await eventually(() => one<{ lastUid: number }>('SELECT lastUid FROM mailboxes WHERE id = ?', [mailbox]), (row) => Number(row.lastUid) >= Math.max(...uids), 60_000);
       const polls = await eventually(() => t.dataSource.query("SELECT owner FROM scheduled_jobs WHERE dedupeKey LIKE 'two-pollers:%' AND state = 'done'"), (done) => done.length === 2);
       expect(new Set(polls.map((poll: { owner: string }) => poll.owner.split('-')[0])).size).toBe(2);

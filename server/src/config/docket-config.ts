@@ -32,6 +32,8 @@ export interface MailIntakeConfig {
   readonly maxMessageBytes: number;
   /** How long one IMAP connection step may wait on the server. */
   readonly timeoutMs: number;
+  /** Messages one poll takes in at most; when more wait, the next poll follows at once. */
+  readonly messagesPerPoll: number;
 }
 
 export interface AttachmentsConfig {
@@ -139,6 +141,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     mailIntake: {
       maxMessageBytes: integer(env.DOCKET_MAIL_MAX_BYTES, 40 * 1024 * 1024, 'DOCKET_MAIL_MAX_BYTES'),
       timeoutMs: integer(env.DOCKET_MAIL_TIMEOUT_MS, 30_000, 'DOCKET_MAIL_TIMEOUT_MS'),
+      messagesPerPoll: Math.max(1, integer(env.DOCKET_MAIL_MESSAGES_PER_POLL, 50, 'DOCKET_MAIL_MESSAGES_PER_POLL')),
     },
   };
   return { ...config, ...overrides };

@@ -11,9 +11,6 @@ import { fetchNewMail } from './mail-fetch';
 import { MailIntakeService } from './mail-intake.service';
 import { MAIL_POLL_JOB, schedulePoll } from './mail-poll-job';
 
-/** Messages one poll takes at most; more wait for the next poll, which then follows at once. */
-const MESSAGES_PER_POLL = 50;
-
 interface PollAnswer {
   /** Why the mailbox could not be read, or null. */
   error: string | null;
@@ -48,8 +45,8 @@ export class MailPollingService implements OnModuleInit {
     const actor = await mailboxActor(this.dataSource.manager, mailbox.operatorId);
     if (!actor) return { error: 'The user this mailbox registers mail as is deactivated or gone; choose another.', more: false };
     try {
-      const { maxMessageBytes, timeoutMs } = this.config.mailIntake;
-      const fetched = await fetchNewMail(mailbox, mailbox, { maxMessageBytes, maxBatchBytes: maxMessageBytes, maxMessages: MESSAGES_PER_POLL, timeoutMs });
+      const { maxMessageBytes, timeoutMs, messagesPerPoll } = this.config.mailIntake;
+      const fetched = await fetchNewMail(mailbox, mailbox, { maxMessageBytes, maxBatchBytes: maxMessageBytes, maxMessages: messagesPerPoll, timeoutMs });
       for (const message of fetched.messages) await this.intake.take(mailbox, actor, fetched.uidValidity, message);
       return { error: null, more: fetched.more };
     } catch (error) {
