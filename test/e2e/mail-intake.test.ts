@@ -209,6 +209,9 @@ describe.each(testDatabases())('e-mail intake on %s', (database) => {
     const journal = await t.dataSource.query("SELECT changes FROM audit_entries WHERE entityType = 'mailbox'");
     expect(JSON.stringify(journal)).not.toContain('new-secret-1');
     await ok('admin', 'PATCH', `/api/mailboxes/${mailbox}`, { password: imap.account.password }, 200);
+    // Null clears an optional reference (as the console sends a cleared field).
+    expect((await ok('admin', 'PATCH', `/api/mailboxes/${mailbox}`, { directionId: null }, 200)).directionId).toBeNull();
+    await ok('admin', 'PATCH', `/api/mailboxes/${mailbox}`, { directionId: ids.direction }, 200);
 
     const before = await count('SELECT COUNT(*) AS n FROM mailboxes');
     const cases: [unknown, string][] = [

@@ -77,8 +77,9 @@ export async function api<T>(method: string, path: string, options: RequestOptio
     }
     throw error;
   }
-  if (response.status === 204) return undefined as T;
-  return (await response.json()) as T;
+  // 204, and a 202 that only says the work was accepted, have no body.
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
 }
 
 /** GETs a non-JSON document, failing like `api`. */

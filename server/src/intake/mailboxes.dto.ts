@@ -56,20 +56,20 @@ export class CreateMailboxDto {
   @IsInt()
   topicId!: number;
 
-  @ApiPropertyOptional({ description: 'the queue new requests go to, for a topic without a route (a route chooses its own)' })
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'the queue new requests go to, for a topic without a route (a route chooses its own); null for none' })
   @IsOptional()
   @IsInt()
-  queueId?: number;
+  queueId?: number | null;
 
-  @ApiPropertyOptional({ description: 'the contact channel (e.g. e-mail)' })
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'the contact channel (e.g. e-mail); null for none' })
   @IsOptional()
   @IsInt()
-  channelId?: number;
+  channelId?: number | null;
 
-  @ApiPropertyOptional({ description: 'the contact direction (e.g. inbound)' })
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'the contact direction (e.g. inbound); null for none' })
   @IsOptional()
   @IsInt()
-  directionId?: number;
+  directionId?: number | null;
 
   @ApiProperty({ description: 'the user mail is registered as: the contact’s operator and the journal’s actor' })
   @IsInt()

@@ -103,8 +103,9 @@ export class MailboxesService {
 /** Every record a mailbox names must exist (and the topic and user be active), so polling never fails on configuration. */
 async function checkReferences(manager: EntityManager, body: UpdateMailboxDto): Promise<void> {
   const details: ErrorDetail[] = [];
-  const check = async (path: keyof UpdateMailboxDto, id: number | undefined, found: (id: number) => Promise<boolean>, what: string) => {
-    if (id !== undefined && !(await found(id))) details.push({ path, message: `unknown or inactive ${what} ${id}` });
+  // Null clears an optional reference (no queue, channel or direction): nothing to look up.
+  const check = async (path: keyof UpdateMailboxDto, id: number | null | undefined, found: (id: number) => Promise<boolean>, what: string) => {
+    if (id !== undefined && id !== null && !(await found(id))) details.push({ path, message: `unknown or inactive ${what} ${id}` });
   };
   await check('topicId', body.topicId, (id) => manager.existsBy(TopicNode, { id, kind: 'topic', active: true }), 'topic');
   await check('queueId', body.queueId, (id) => manager.existsBy(Queue, { id, active: true }), 'queue');

@@ -33,6 +33,7 @@ export interface TemplateVariables {
   variables: Record<string, string>;
 }
 import type { ContactPlace } from '../../../../server/src/directory/entities/contact-place.entity';
+import type { MailboxView, MailMessageView } from '../../../../server/src/intake/mailboxes.dto';
 import type { TemplateView } from '../../../../server/src/directory/intake/contact-templates.service';
 import type { CreateContactPlaceDto, CreateContactTemplateDto } from '../../../../server/src/directory/intake/intake.dto';
 
@@ -47,3 +48,5 @@ export type PlaceRecord = ContactPlace;
 export type PlaceInput = CreateContactPlaceDto;
 export type ContactTemplateRecord = TemplateView;
 export type ContactTemplateInput = CreateContactTemplateDto;
+export type Mailbox = Wire<MailboxView>;
+export type MailMessage = Wire<MailMessageView>;

@@ -8,6 +8,7 @@ import type { CodedEntry, ContactTemplateRecord, PlaceRecord } from '../types';
 import { CodedEntryFormModal } from './CodedEntryFormModal';
 import { ContactPlaces } from './ContactPlaces';
 import { ContactTemplateFormModal } from './ContactTemplateFormModal';
+import { Mailboxes } from './Mailboxes';
 
 const CODED_LISTS = [
   { path: '/place-kinds', tab: 'intake.tab.kinds', create: 'intake.kind.create' },
@@ -15,7 +16,7 @@ const CODED_LISTS = [
   { path: '/directions', tab: 'intake.tab.directions', create: 'intake.direction.create' },
 ] as const;
 
-/** Where contacts come from and how the operator's form starts: places, kinds, channels, directions, templates. */
+/** Where contacts come from and how the operator's form starts: places, kinds, channels, directions, templates, and the mailboxes mail comes in through. */
 export default function IntakePage() {
   const { t } = useI18n();
   const places = useRemote<PlaceRecord[]>('/contact-places');
@@ -73,6 +74,7 @@ export default function IntakePage() {
               />
             ),
           },
+          { key: 'mailboxes', label: t('intake.tab.mailboxes'), children: <Mailboxes lists={lists} /> },
         ]}
       />
     </>
