@@ -12,8 +12,8 @@ export function reportListening(port: number): void {
 }
 
 /**
- * Forks `count` workers that share the listening socket (node:cluster hands connections out in turn) and keeps
- * that many running: one that dies is replaced. Answers the port once every worker listens. SIGTERM or SIGINT
+ * Forks `count` workers, one after another, that share the listening socket (node:cluster hands connections out
+ * in turn) and keeps that many running: one that dies is replaced. Answers the port once every worker listens. SIGTERM or SIGINT
  * stops the workers (each finishes through its own shutdown hooks) and then this process.
  */
 export function runWorkers(count: number, log: (line: string) => void): Promise<number> {
@@ -21,13 +21,18 @@ export function runWorkers(count: number, log: (line: string) => void): Promise<
   const waiting = new Set<Worker>();
   return new Promise((resolve, reject) => {
     let port: number | undefined;
+    let forked = 0;
+    // One at a time at start: each worker's bootstrap writes (built-in roles, templates, reports) would otherwise
+    // meet the others' on SQLite, where a transaction that read before another wrote cannot write (SQLITE_BUSY).
     const fork = () => {
       const worker = cluster.fork();
+      forked++;
       waiting.add(worker);
       worker.on('message', (message: unknown) => {
         if (!isListening(message) || !waiting.delete(worker)) return;
         port = message.docketListening;
-        if (!waiting.size) resolve(port);
+        if (forked < count) fork();
+        else if (!waiting.size) resolve(port);
       });
     };
     cluster.on('exit', (worker, code, signal) => {
@@ -52,6 +57,6 @@ export function runWorkers(count: number, log: (line: string) => void): Promise<
     };
     process.once('SIGTERM', stop);
     process.once('SIGINT', stop);
-    for (let n = 0; n < count; n++) fork();
+    fork();
   });
 }
