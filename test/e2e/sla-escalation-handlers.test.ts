@@ -5,6 +5,7 @@ import { ScheduledJob } from '../../server/src/scheduler/entities/scheduled-job.
 import { scheduleJob } from '../../server/src/scheduler/job-runner';
 import { SlaBreach } from '../../server/src/sla/entities/sla-breach.entity';
 import { SLA_BREACH, SlaClocks } from '../../server/src/sla/sla-clocks';
+import { retriedWhenLocked } from '../helpers/poll';
 import { startTestApp, TestApp } from '../helpers/app';
 import { testDatabases } from '../helpers/databases';
 import { apiAs, eventually, publishRoute, triageRoute } from '../helpers/request-data';
@@ -58,7 +59,7 @@ describe.each(testDatabases())('SLA escalation handlers of routes on %s', (datab
     const row = await request(created.requests[0].id);
     expect(row.currentSteps).toBe(topic === 'ESCALATING' ? 'Work' : 'Triage');
     // Intake started no clock (the policy wants a category the request has not): started here, back-dated.
-    await t.dataSource.transaction((manager) => new SlaClocks().startClocks(manager, row, { client: { category: 'LATE' } }, new Date(Date.now() - 60 * 60_000 + seconds * 1000)));
+    await retriedWhenLocked(() => t.dataSource.transaction((manager) => new SlaClocks().startClocks(manager, row, { client: { category: 'LATE' } }, new Date(Date.now() - 60 * 60_000 + seconds * 1000))));
     return request(row.id);
   }
 

@@ -10,3 +10,18 @@ export async function eventually<T>(probe: () => T | Promise<T>, done: (value: T
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
+
+/**
+ * Runs a write the test makes into a running server's SQLite file, again when SQLite refused it as locked: a
+ * transaction that read before the server wrote cannot write (SQLITE_BUSY without waiting), and it rolled back.
+ */
+export async function retriedWhenLocked<T>(write: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write();
+    } catch (error) {
+      if (attempt >= attempts || !String(error).includes('database is locked')) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+    }
+  }
+}
