@@ -76,18 +76,18 @@ export class ArticleLinksService {
   /** The caller's readable links become `articleIds`; each id must be an article they may read. Journalled on the owner. */
   private async replace(manager: EntityManager, actor: Principal, table: LinkTable, ownerId: number, articleIds: number[], entityType: 'request' | 'problem', now: Date): Promise<LinkedArticleView[]> {
     const wanted = [...new Set(articleIds)];
-    const readable = new Set((await readableArticles(manager, actor, wanted)).map((article) => article.id));
+    const before = await this.linkedIds(manager, table, ownerId);
+    // One read of what the caller may read, for the articles asked for and those linked now alike.
+    const readable = new Map((await readableArticles(manager, actor, [...wanted, ...before])).map((article) => [article.id, article]));
     const unknown = wanted.filter((id) => !readable.has(id));
     if (unknown.length) throw badRequest('invalid_articles', 'Some articles do not exist or are not yours to read', unknown.map((id) => ({ path: `articleIds.${articleIds.indexOf(id)}`, message: `article ${id} cannot be linked` })));
-    const before = await this.linkedIds(manager, table, ownerId);
-    const visibleBefore = new Set((await readableArticles(manager, actor, before)).map((article) => article.id));
-    const removed = before.filter((id) => visibleBefore.has(id) && !readable.has(id));
+    const removed = before.filter((id) => readable.has(id) && !wanted.includes(id));
     const added = wanted.filter((id) => !before.includes(id));
     const owner = OWNER.get(table)!;
     if (removed.length) await manager.delete(table, { [owner]: ownerId, articleId: In(removed) });
     if (added.length) await manager.insert(table, added.map((articleId) => ({ [owner]: ownerId, articleId, linkedAt: now })));
     const after = await this.linkedIds(manager, table, ownerId);
     if (removed.length || added.length) await this.audit.record(manager, actor, { entityType, entityId: ownerId, action: 'articles.set', changes: [{ field: 'articles', old: before, new: after }] }, now);
-    return (await readableArticles(manager, actor, after)).map(viewOf);
+    return after.flatMap((id) => readable.get(id) ?? []).map(viewOf);
   }
 }
