@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { DataSource, In } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditEntry } from '../../server/src/audit/audit-entry.entity';
 import { dataSourceOptions } from '../../server/src/database/data-source-options';
 import { ScheduledJob } from '../../server/src/scheduler/entities/scheduled-job.entity';
@@ -57,6 +57,25 @@ describe.each(testDatabases())('timers handled a claimed batch at a time on %s',
     expect(calls[0].sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(await auditedSubjects()).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(await source.getRepository(ScheduledJob).countBy({ state: 'done' })).toBe(10);
+  });
+
+  it('runs timers of kinds without a batch handler one by one, each done once, beside a batch of the kind that has one', async () => {
+    await source.transaction(async (manager) => {
+      for (let subjectId = 11; subjectId <= 13; subjectId++) await scheduleJob(manager, { kind: 'report.send', subjectType: 'report', subjectId, dueAt: T0 }, T0);
+    });
+    const calls: number[][] = [];
+    const single: number[] = [];
+    const auditingOne = async (job: ScheduledJob, manager: EntityManager, now: Date) => {
+      single.push(job.subjectId as number);
+      await manager.insert(AuditEntry, { at: now, actorId: null, actorLogin: 'system', entityType: 'timer', entityId: String(job.subjectId), action: job.kind, changes: [] });
+    };
+    const report = await new JobRunner(source, new Map([['report.send', auditingOne]]), { batchSize: 50, leaseMs: 60_000 }, new Map([[KIND, auditingBatch(calls, null)]])).sweep(() => NOW);
+    expect(report).toEqual({ done: 13, failed: 0, lost: 0 });
+    expect(calls.flat().sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(single.sort((a, b) => a - b)).toEqual([11, 12, 13]);
+    expect(await auditedSubjects()).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
+    const jobs = await source.getRepository(ScheduledJob).find();
+    expect(jobs.every((job) => job.state === 'done' && job.attempts === 1 && job.leaseUntil === null && job.owner !== null)).toBe(true);
   });
 
   it('falls back to one timer at a time when the batch fails: the broken one backs off, the others are done once', async () => {

@@ -41,6 +41,17 @@ export interface SweepReport {
 
 export const MAX_JOB_ATTEMPTS = 5;
 
+/** The jobs grouped by kind, in the order each kind first appears. */
+function byKind(jobs: readonly ScheduledJob[]): Map<string, ScheduledJob[]> {
+  const groups = new Map<string, ScheduledJob[]>();
+  for (const job of jobs) {
+    const same = groups.get(job.kind);
+    if (same) same.push(job);
+    else groups.set(job.kind, [job]);
+  }
+  return groups;
+}
+
 /** Writes a timer in the caller's transaction; a second schedule with the same key is ignored. */
 export async function scheduleJob(manager: EntityManager, schedule: JobSchedule, now: Date): Promise<void> {
   await scheduleJobs(manager, [schedule], now);
@@ -62,8 +73,9 @@ export async function cancelJobs(manager: EntityManager, kind: string, subjectTy
 
 /**
  * Works off every due timer: claims a batch, runs each handler in its own transaction (or, for kinds with a
- * batch handler, all the batch's timers of that kind in one), repeats until nothing is due. Any number of
- * processes may sweep at once; each timer goes to exactly one of them.
+ * batch handler, all the batch's timers of that kind in one, on MariaDB/MySQL the very transaction that claims
+ * them), repeats until nothing is due. Any number of processes may sweep at once; each timer goes to exactly
+ * one of them.
  */
 export class JobRunner {
   readonly queue: LeasedQueue<ScheduledJob>;
@@ -79,6 +91,52 @@ export class JobRunner {
 
   async sweep(clock: () => Date): Promise<SweepReport> {
     const report: SweepReport = { done: 0, failed: 0, lost: 0 };
+    if (this.queue.claimsAlongside && this.batchHandlers.size) await this.sweepLocked(clock, report);
+    await this.sweepLeased(clock, report);
+    return report;
+  }
+
+  /**
+   * Where claims lock rows, timers of kinds with a batch handler are handled in the transaction that claims them:
+   * one write per timer instead of a lease and then a completion. Timers of other kinds come out of it leased and
+   * run one by one, as do a failed batch's timers, so that a bad one fails (and backs off) alone.
+   */
+  private async sweepLocked(clock: () => Date, report: SweepReport): Promise<void> {
+    const { batchSize: limit, leaseMs } = this.options;
+    for (;;) {
+      const now = clock();
+      let attempted: ScheduledJob[] = [];
+      let claimed: { completed: ScheduledJob[]; leased: ScheduledJob[] };
+      try {
+        claimed = await this.queue.claimLocked({ now, limit, leaseMs }, (jobs, manager) => {
+          attempted = jobs;
+          return this.runBatches(jobs, manager, now);
+        });
+      } catch (error) {
+        if (!attempted.length) throw error;
+        for (const job of await this.queue.claimRows(attempted, { now: clock(), leaseMs })) await this.runOne(job, clock(), report);
+        continue;
+      }
+      if (!claimed.completed.length && !claimed.leased.length) return;
+      report.done += claimed.completed.length;
+      for (const job of claimed.leased) await this.runOne(job, clock(), report);
+    }
+  }
+
+  /** The jobs of kinds with a batch handler, handled in the caller's transaction; answers those it handled. */
+  private async runBatches(jobs: readonly ScheduledJob[], manager: EntityManager, now: Date): Promise<ScheduledJob[]> {
+    const handled: ScheduledJob[] = [];
+    for (const [kind, same] of byKind(jobs)) {
+      const handler = this.batchHandlers.get(kind);
+      if (!handler) continue;
+      await handler(same, manager, now);
+      handled.push(...same);
+    }
+    return handled;
+  }
+
+  /** Claims with a lease, then runs each claimed batch (a batch handler's kinds in one transaction per kind). */
+  private async sweepLeased(clock: () => Date, report: SweepReport): Promise<void> {
     const claim = () => this.queue.claim({ now: clock(), limit: this.options.batchSize, leaseMs: this.options.leaseMs });
     // Where claims run on connections of their own, the next batch is claimed while this one is handled, which
     // takes the claim's round trips off the path; the sweep ends when the claim ahead finds nothing.
@@ -86,19 +144,13 @@ export class JobRunner {
     let next = claim();
     for (;;) {
       const batch = await next;
-      if (batch.length === 0) return report;
+      if (batch.length === 0) return;
       if (ahead) {
         next = claim();
         // Until it is awaited, a failed claim ahead must not count as unhandled; awaiting it still throws.
         next.catch(() => undefined);
       }
-      const byKind = new Map<string, ScheduledJob[]>();
-      for (const job of batch) {
-        const same = byKind.get(job.kind);
-        if (same) same.push(job);
-        else byKind.set(job.kind, [job]);
-      }
-      for (const [kind, jobs] of byKind) {
+      for (const [kind, jobs] of byKind(batch)) {
         const batchHandler = this.batchHandlers.get(kind);
         if (batchHandler && jobs.length > 1 && (await this.runBatch(jobs, batchHandler, clock(), report))) continue;
         for (const job of jobs) await this.runOne(job, clock(), report);

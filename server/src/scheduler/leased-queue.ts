@@ -67,6 +67,37 @@ export class LeasedQueue<Row extends LeasedRow & ObjectLiteral> {
   }
 
   /**
+   * Claims due rows and works them off in the one transaction that locks them, where claims lock rows
+   * (MariaDB, MySQL): the row lock is the lease while the transaction lives, so a process dying rolls the
+   * claim back with its work. `work` answers the rows it completed: they are marked done; the others are
+   * leased as `claim` leases them, for the caller to run after the commit. If `work` throws, nothing is
+   * kept and the rows are due again.
+   */
+  async claimLocked({ now, limit, leaseMs }: ClaimOptions, work: (rows: Row[], manager: EntityManager) => Promise<readonly Row[]>): Promise<{ completed: Row[]; leased: Row[] }> {
+    const owner = `${this.instance}#${++this.batch}`;
+    const leaseUntil = new Date(now.getTime() + leaseMs);
+    const { completed, leased } = await this.dataSource.transaction(async (manager) => {
+      const due = await this.lockFree(manager, 'pending', 'dueAt', now, limit);
+      if (!due.length) return { completed: [], leased: [] };
+      const done = new Set(await work(due, manager));
+      const [completed, leased] = [due.filter((row) => done.has(row)), due.filter((row) => !done.has(row))];
+      await this.mark(manager, completed, { state: 'done', owner, finishedAt: now, attempts: new SqlExpression('attempts + 1') });
+      await this.mark(manager, leased, { state: 'running', owner, leaseUntil, attempts: new SqlExpression('attempts + 1') });
+      return { completed, leased };
+    });
+    for (const row of completed) Object.assign(row, { state: 'done', owner, finishedAt: now, attempts: row.attempts + 1 });
+    for (const row of leased) Object.assign(row, { state: 'running', owner, leaseUntil, attempts: row.attempts + 1 });
+    return { completed, leased };
+  }
+
+  /** Leases those of `rows` still pending (a batch `claimLocked` rolled back), as `claim` leases, to run them one by one. */
+  async claimRows(rows: readonly Row[], { now, leaseMs }: Omit<ClaimOptions, 'limit'>): Promise<Row[]> {
+    const owner = `${this.instance}#${++this.batch}`;
+    await this.mark(this.dataSource.manager, rows, { state: 'running', owner, leaseUntil: new Date(now.getTime() + leaseMs), attempts: new SqlExpression('attempts + 1') }, { state: 'pending' });
+    return this.dataSource.getRepository(this.target).find({ where: { owner, state: 'running' } as never, order: { dueAt: 'ASC' } as never });
+  }
+
+  /**
    * Runs `work` and marks the row done in one transaction, only while this claim still holds the row:
    * if the lease was lost to another process, nothing `work` did is kept.
    */
