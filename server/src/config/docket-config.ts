@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import type { SecretKeySource } from './secret-key';
 
 export type DatabaseDriver = 'sqlite' | 'mysql';
 
@@ -25,6 +26,8 @@ export interface DocketConfig {
   readonly webhooks: WebhookConfig;
   readonly attachments: AttachmentsConfig;
   readonly mailIntake: MailIntakeConfig;
+  /** What seals the credentials Docket keeps to use them itself (mailbox passwords). */
+  readonly secretKey: SecretKeySource;
 }
 
 export interface MailIntakeConfig {
@@ -143,6 +146,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       timeoutMs: integer(env.DOCKET_MAIL_TIMEOUT_MS, 30_000, 'DOCKET_MAIL_TIMEOUT_MS'),
       messagesPerPoll: Math.max(1, integer(env.DOCKET_MAIL_MESSAGES_PER_POLL, 50, 'DOCKET_MAIL_MESSAGES_PER_POLL')),
     },
+    secretKey: { key: env.DOCKET_SECRET_KEY || undefined, file: resolve(env.DOCKET_SECRET_KEY_FILE ?? './data/secret.key') },
   };
   return { ...config, ...overrides };
 }

@@ -5,7 +5,8 @@ import { DOCKET_CONFIG } from '../config/config.module';
 import type { DocketConfig } from '../config/docket-config';
 import type { ScheduledJob } from '../scheduler/entities/scheduled-job.entity';
 import { SchedulerService } from '../scheduler/scheduler.service';
-import { Mailbox } from './entities/mailbox.entity';
+import { SecretBox } from '../common/secret-box';
+import { Mailbox, MAILBOX_PASSWORD } from './entities/mailbox.entity';
 import { mailboxActor } from './mailbox-actor';
 import { fetchNewMail } from './mail-fetch';
 import { MailIntakeService } from './mail-intake.service';
@@ -33,6 +34,7 @@ export class MailPollingService implements OnModuleInit {
     private readonly scheduler: SchedulerService,
     private readonly intake: MailIntakeService,
     @Inject(DOCKET_CONFIG) private readonly config: DocketConfig,
+    private readonly secrets: SecretBox,
   ) {}
 
   onModuleInit(): void {
@@ -46,7 +48,7 @@ export class MailPollingService implements OnModuleInit {
     if (!actor) return { error: 'The user this mailbox registers mail as is deactivated or gone; choose another.', more: false };
     try {
       const { maxMessageBytes, timeoutMs, messagesPerPoll } = this.config.mailIntake;
-      const fetched = await fetchNewMail(mailbox, mailbox, { maxMessageBytes, maxBatchBytes: maxMessageBytes, maxMessages: messagesPerPoll, timeoutMs });
+      const fetched = await fetchNewMail({ ...mailbox, password: this.secrets.open(mailbox.password, MAILBOX_PASSWORD) }, mailbox, { maxMessageBytes, maxBatchBytes: maxMessageBytes, maxMessages: messagesPerPoll, timeoutMs });
       for (const message of fetched.messages) await this.intake.take(mailbox, actor, fetched.uidValidity, message);
       return { error: null, more: fetched.more };
     } catch (error) {

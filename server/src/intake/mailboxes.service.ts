@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { User } from '../auth/entities/user.entity';
@@ -6,6 +6,7 @@ import { AuditService, changesBetween } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
 import { badRequest, conflict, notFound, type ErrorDetail } from '../common/docket-error';
 import { definedFields } from '../common/defined-fields';
+import { SecretBox } from '../common/secret-box';
 import { assertCodeFree } from '../dictionaries/catalog-writes';
 import { Channel } from '../directory/entities/channel.entity';
 import { Direction } from '../directory/entities/direction.entity';
@@ -13,6 +14,7 @@ import { Queue } from '../queues/queue.entity';
 import { TopicNode } from '../topics/entities/topic-node.entity';
 import { MailMessage } from './entities/mail-message.entity';
 import { Mailbox } from './entities/mailbox.entity';
+import { MAILBOX_PASSWORD } from './entities/mailbox.entity';
 import { cancelPolls, schedulePoll } from './mail-poll-job';
 import { CreateMailboxDto, mailboxView, MailboxView, MailMessageView, UpdateMailboxDto } from './mailboxes.dto';
 
@@ -24,11 +26,27 @@ const RECENT_MESSAGES = 200;
 
 /** The mailboxes e-mail intake reads: configured by administrators, polled by MailPollingService. */
 @Injectable()
-export class MailboxesService {
+export class MailboxesService implements OnApplicationBootstrap {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly secrets: SecretBox,
   ) {}
+
+  /** Seals the passwords of mailboxes stored before passwords were sealed. */
+  async onApplicationBootstrap(): Promise<void> {
+    const stored: { id: number; password: string }[] = await this.dataSource.getRepository(Mailbox).createQueryBuilder('m').select(['m.id', 'm.password']).getMany();
+    for (const { id, password } of stored.filter((mailbox) => !SecretBox.isSealed(mailbox.password))) {
+      await this.dataSource.getRepository(Mailbox).update({ id, password }, { password: this.secrets.seal(password, MAILBOX_PASSWORD) });
+    }
+  }
+
+  /** The body's fields as stored: the password sealed. */
+  private stored<Body extends { password?: string }>(body: Body): Partial<Body> {
+    const fields: Partial<Body> = definedFields(body);
+    if (fields.password !== undefined) fields.password = this.secrets.seal(fields.password, MAILBOX_PASSWORD);
+    return fields;
+  }
 
   async list(): Promise<MailboxView[]> {
     return (await this.dataSource.getRepository(Mailbox).find({ order: { code: 'ASC' } })).map(mailboxView);
@@ -48,7 +66,7 @@ export class MailboxesService {
     return this.dataSource.transaction(async (manager) => {
       await assertCodeFree(manager, Mailbox, { code: body.code }, 'mailbox', body.code);
       await checkReferences(manager, body);
-      const mailbox = manager.create(Mailbox, { port: 993, tls: true, folder: 'INBOX', active: true, queueId: null, channelId: null, directionId: null, pollSeconds: 60, uidValidity: null, lastUid: 0, lastPolledAt: null, lastError: null, ...definedFields(body), createdAt: now, updatedAt: now });
+      const mailbox = manager.create(Mailbox, { port: 993, tls: true, folder: 'INBOX', active: true, queueId: null, channelId: null, directionId: null, pollSeconds: 60, uidValidity: null, lastUid: 0, lastPolledAt: null, lastError: null, ...this.stored(body), createdAt: now, updatedAt: now });
       await manager.save(mailbox);
       await this.audit.record(manager, actor, { entityType: 'mailbox', entityId: mailbox.id, action: 'create', changes: [...changesBetween(null, mailbox, AUDITED), { field: 'password', old: null, new: '(set)' }] }, now);
       if (mailbox.active) await schedulePoll(manager, mailbox.id, now, now);
@@ -61,7 +79,7 @@ export class MailboxesService {
       const mailbox = await this.find(manager, id);
       await checkReferences(manager, body);
       const before = { ...mailbox };
-      Object.assign(mailbox, definedFields(body), { updatedAt: now });
+      Object.assign(mailbox, this.stored(body), { updatedAt: now });
       if (WHERE_MAIL_IS.some((field) => before[field] !== mailbox[field])) Object.assign(mailbox, { uidValidity: null, lastUid: 0 });
       await manager.save(mailbox);
       const changes = changesBetween(before, mailbox, AUDITED);

@@ -30,8 +30,8 @@ export class Mailbox {
   @Column({ length: 255 })
   username!: string;
 
-  /** Kept as given, since the IMAP server needs it; never answered by the API. */
-  @Column({ length: 255, select: false })
+  /** Sealed with the installation's secret key (SecretBox, purpose MAILBOX_PASSWORD); never answered by the API. */
+  @Column({ type: 'text', select: false })
   password!: string;
 
   @Column({ length: 255, default: 'INBOX' })
@@ -78,3 +78,6 @@ export class Mailbox {
   @InstantColumn()
   updatedAt!: Date;
 }
+
+/** The purpose a mailbox password is sealed for. */
+export const MAILBOX_PASSWORD = 'mailbox.password';
