@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadSecretKey } from './secret-key';
@@ -25,6 +25,13 @@ describe('loadSecretKey', () => {
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(readFileSync(file, 'utf8').trim()).toBe(first.toString('hex'));
     expect(loadSecretKey({ file }).equals(first)).toBe(true);
+  });
+
+  it('leaves only the key file behind, and every later start reads the same key from it', () => {
+    const file = join(dir, 'secret.key');
+    const keys = Array.from({ length: 4 }, () => loadSecretKey({ file }).toString('hex'));
+    expect(new Set(keys).size).toBe(1);
+    expect(readdirSync(dir)).toEqual(['secret.key']);
   });
 
   it('refuses a key file that does not hold a key', () => {

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { randomBytes, scryptSync } from 'node:crypto';
 import { dirname } from 'node:path';
 
@@ -26,13 +26,18 @@ export function loadSecretKey({ key, file }: SecretKeySource): Buffer {
   }
   mkdirSync(dirname(file), { recursive: true });
   const fresh = randomBytes(32).toString('hex');
+  // Written aside, then linked into place: of two processes starting at once, one puts its whole key there and
+  // the other, finding the name taken, reads that key (never a half-written file).
+  const aside = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+  writeFileSync(aside, `${fresh}\n`, { flag: 'wx', mode: 0o600 });
   try {
-    // 'wx': of two processes starting at once, one writes the key and the other reads it.
-    writeFileSync(file, `${fresh}\n`, { flag: 'wx', mode: 0o600 });
+    linkSync(aside, file);
     return Buffer.from(fresh, 'hex');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     return keyIn(readFileSync(file, 'utf8'), file);
+  } finally {
+    unlinkSync(aside);
   }
 }
 
