@@ -30,6 +30,44 @@ describe('the reports page', () => {
     expect(readFileSync((await saved.path())!, 'utf8')).toMatch(/^\uFEFFAge,Count,Average age \(hours\)\r\nday,2,1(\.\d+)?\r\n$/);
   });
 
+  it('counts only the requests meeting the report’s conditions within its fixed days, and edits them again', async () => {
+    await s.page.getByRole('button', { name: 'New report' }).click();
+    const form = s.page.getByRole('dialog', { name: 'New report' });
+    await form.getByLabel('Code', { exact: true }).fill('meters-today');
+    await form.getByLabel('Name', { exact: true }).fill('Meters today');
+    await form.getByLabel('Period on').click();
+    await s.page.locator('.ant-select-item-option', { hasText: 'createdAt' }).click();
+    const today = new Date();
+    const day = [today.getFullYear(), today.getMonth() + 1, today.getDate()].map((part) => String(part).padStart(2, '0')).join('-');
+    // Today as the first and the last day: picked from the calendar, as a user does.
+    await form.getByPlaceholder('Start date').click();
+    await s.page.locator('.ant-picker-dropdown .ant-picker-cell-today').first().click();
+    await s.page.locator('.ant-picker-dropdown .ant-picker-cell-today').first().click();
+    expect(await form.getByPlaceholder('End date').inputValue()).toBe(day);
+    await form.getByRole('button', { name: 'Add condition' }).click();
+    await form.getByLabel('Condition 1 field').fill('subject');
+    await form.getByLabel('Condition 1 operator').click();
+    await s.page.locator('.ant-select-item-option', { hasText: 'contains' }).click();
+    await form.getByLabel('Condition 1 value').fill('Meter');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await form.waitFor({ state: 'hidden' });
+    await s.page.getByRole('list', { name: 'Count by Queue' }).getByRole('listitem', { name: 'Field service: 1' }).waitFor();
+    const [stored] = await s.app.dataSource.query("SELECT definition FROM report_definitions WHERE code = 'meters-today'");
+    const definition = JSON.parse(stored.definition);
+    expect(definition.where).toEqual([{ field: 'subject', op: 'contains', value: 'Meter' }]);
+    const midnight = new Date(today.getFullYear(), today.getMonth(), today.getDate());
+    expect(definition.period).toEqual({ field: 'createdAt', from: midnight.toISOString(), to: new Date(midnight.getTime() + 86_400_000).toISOString() });
+
+    await s.page.getByRole('button', { name: 'Edit', exact: true }).click();
+    const edit = s.page.getByRole('dialog', { name: 'Edit report' });
+    expect(await edit.getByLabel('Condition 1 value').inputValue()).toBe('Meter');
+    expect(await edit.getByPlaceholder('Start date').inputValue()).toBe(day);
+    await edit.getByRole('button', { name: 'Remove condition 1' }).click();
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await edit.waitFor({ state: 'hidden' });
+    await s.page.getByRole('list', { name: 'Count by Queue' }).getByRole('listitem', { name: 'Field service: 2' }).waitFor();
+  });
+
   it('defines a report of its own, runs it, and schedules it by e-mail', async () => {
     await s.page.getByRole('button', { name: 'New report' }).click();
     const form = s.page.getByRole('dialog', { name: 'New report' });

@@ -1,8 +1,10 @@
-import { Form, Input, InputNumber, Select } from 'antd';
+import { DatePicker, Flex, Form, Input, InputNumber, Select } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { post, put } from '../../api/client';
 import { FormModal } from '../../components/FormModal';
 import { useI18n } from '../../i18n/i18n';
 import { DATASET_OFFERS, DATASETS, type Dataset, type Dimension, type Measure, type PeriodField, type ReportSpec } from '../../../../server/src/reports/definitions/report-vocabulary';
+import { conditionRowsOf, conditionsOf, ReportConditions, type ConditionRow } from './ReportConditions';
 import type { ReportRecord } from './types';
 
 interface Values {
@@ -15,24 +17,42 @@ interface Values {
   state: 'any' | 'open' | 'closed';
   periodField?: PeriodField;
   lastDays?: number;
+  /** A fixed period, whole days: from the first day's start to the last day's end. */
+  days?: [Dayjs | null, Dayjs | null] | null;
   repeatDays?: number;
+  where?: ConditionRow[];
 }
 
-/** The fields of a definition the form edits; filters (`where`) and fixed periods are kept as they were. */
+/** The fields of a definition the form edits. */
 function valuesOf(report: ReportRecord | null): Partial<Values> {
   const spec = report?.definition;
-  if (!report || !spec) return { dataset: 'requests', groupBy: ['queue'], measures: ['count'], state: 'any' };
-  return { code: report.code, name: report.name, description: report.description ?? undefined, dataset: spec.dataset, groupBy: spec.groupBy, measures: spec.measures, state: spec.open === undefined ? 'any' : spec.open ? 'open' : 'closed', periodField: spec.period?.field, lastDays: spec.period?.lastDays, repeatDays: spec.repeatDays };
+  if (!report || !spec) return { dataset: 'requests', groupBy: ['queue'], measures: ['count'], state: 'any', where: [] };
+  const { period } = spec;
+  const days: Values['days'] = period?.from || period?.to ? [period.from ? dayjs(period.from) : null, period.to ? dayjs(period.to).subtract(1, 'day') : null] : undefined;
+  return { code: report.code, name: report.name, description: report.description ?? undefined, dataset: spec.dataset, groupBy: spec.groupBy, measures: spec.measures, state: spec.open === undefined ? 'any' : spec.open ? 'open' : 'closed', periodField: period?.field, lastDays: period?.lastDays, days, repeatDays: spec.repeatDays, where: conditionRowsOf(spec.where) };
+}
+
+/** The period the form describes: the last days, or else the fixed days (the end exclusive: the next day's start). */
+function periodOf(values: Values): ReportSpec['period'] {
+  if (!values.periodField) return undefined;
+  if (values.lastDays) return { field: values.periodField, lastDays: values.lastDays };
+  const [first, last] = values.days ?? [];
+  if (!first && !last) return undefined;
+  return { field: values.periodField, ...(first ? { from: first.startOf('day').toISOString() } : {}), ...(last ? { to: last.startOf('day').add(1, 'day').toISOString() } : {}) };
 }
 
 function definitionOf(values: Values, previous: ReportSpec | undefined): ReportSpec {
   const spec: ReportSpec = { ...previous, dataset: values.dataset, groupBy: values.groupBy ?? [], measures: values.measures ?? [] };
   delete spec.open;
   if (values.state !== 'any') spec.open = values.state === 'open';
-  if (values.periodField && values.lastDays) spec.period = { field: values.periodField, lastDays: values.lastDays };
-  else if (!values.periodField) delete spec.period;
+  const period = periodOf(values);
+  if (period) spec.period = period;
+  else delete spec.period;
   if (values.repeatDays) spec.repeatDays = values.repeatDays;
   else delete spec.repeatDays;
+  const where = conditionsOf(values.where);
+  if (where.length) spec.where = where;
+  else delete spec.where;
   return spec;
 }
 
@@ -48,7 +68,7 @@ export function ReportFormModal({ report, onSaved, onClose }: { report: ReportRe
     onSaved(saved);
   };
   return (
-    <FormModal<Values> title={report ? t('reports.edit') : t('reports.new')} form={form} initialValues={valuesOf(report)} onSubmit={save} onClose={onClose} width={640}>
+    <FormModal<Values> title={report ? t('reports.edit') : t('reports.new')} form={form} initialValues={valuesOf(report)} onSubmit={save} onClose={onClose} width={760}>
       <Form.Item name="code" label={t('reports.code')} rules={[{ required: true, message: t('common.required') }]}>
         <Input disabled={!!report} />
       </Form.Item>
@@ -73,12 +93,18 @@ export function ReportFormModal({ report, onSaved, onClose }: { report: ReportRe
       <Form.Item name="periodField" label={t('reports.periodField')}>
         <Select allowClear options={offers.periods.map((value) => ({ value, label: value }))} />
       </Form.Item>
-      <Form.Item name="lastDays" label={t('reports.lastDays')}>
-        <InputNumber min={1} max={3660} />
-      </Form.Item>
+      <Flex gap={16}>
+        <Form.Item name="lastDays" label={t('reports.lastDays')}>
+          <InputNumber min={1} max={3660} />
+        </Form.Item>
+        <Form.Item name="days" label={t('reports.days')} tooltip={t('reports.days.hint')}>
+          <DatePicker.RangePicker allowEmpty={[true, true]} />
+        </Form.Item>
+      </Flex>
       <Form.Item name="repeatDays" label={t('reports.repeatDays')}>
         <InputNumber min={1} max={365} />
       </Form.Item>
+      <ReportConditions />
     </FormModal>
   );
 }
