@@ -6,6 +6,8 @@ export type DatabaseDriver = 'sqlite' | 'mysql';
 export interface DocketConfig {
   readonly databaseUrl: string;
   readonly driver: DatabaseDriver;
+  /** A read replica of the MySQL/MariaDB primary that reports and the dashboard read from; none reads the primary. */
+  readonly reportsDatabaseUrl?: string;
   readonly host: string;
   readonly port: number;
   readonly runMigrations: boolean;
@@ -97,9 +99,12 @@ const DEFAULT_SQLITE_URL = 'sqlite:./data/docket.sqlite';
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<DocketConfig> = {}): DocketConfig {
   const databaseUrl = overrides.databaseUrl ?? env.DATABASE_URL ?? DEFAULT_SQLITE_URL;
+  const reportsDatabaseUrl = env.DOCKET_REPORTS_DATABASE_URL || undefined;
+  if (reportsDatabaseUrl && (driverOf(reportsDatabaseUrl) !== 'mysql' || driverOf(databaseUrl) !== 'mysql')) throw new Error('DOCKET_REPORTS_DATABASE_URL names a MySQL/MariaDB read replica, and needs DATABASE_URL on MySQL/MariaDB too');
   const config: DocketConfig = {
     databaseUrl,
     driver: driverOf(databaseUrl),
+    reportsDatabaseUrl,
     host: env.HOST ?? '127.0.0.1',
     port: integer(env.PORT, 3000, 'PORT'),
     runMigrations: flag(env.DOCKET_MIGRATIONS_RUN, true),

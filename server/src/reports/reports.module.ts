@@ -5,6 +5,7 @@ import { ReportDefinitionsService } from './definitions/report-definitions.servi
 import { ReportDefinitionsController } from './report-definitions.controller';
 import { ReportSchedulesController } from './report-schedules.controller';
 import { ReportsController } from './reports.controller';
+import { ReportReader } from './report-reader';
 import { ReportsService } from './reports.service';
 import { ReportRunsService } from './run/report-runs.service';
 import { ReportSchedulesService } from './schedules/report-schedules.service';
@@ -14,6 +15,6 @@ import { ReportSchedulesService } from './schedules/report-schedules.service';
   imports: [AuditModule, SchedulerModule],
   // The schedules controller first: its static path must not be taken for a definition id.
   controllers: [ReportSchedulesController, ReportsController, ReportDefinitionsController],
-  providers: [ReportsService, ReportDefinitionsService, ReportRunsService, ReportSchedulesService],
+  providers: [ReportReader, ReportsService, ReportDefinitionsService, ReportRunsService, ReportSchedulesService],
 })
 export class ReportsModule {}

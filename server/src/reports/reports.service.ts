@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, SelectQueryBuilder } from 'typeorm';
+import type { SelectQueryBuilder } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { actorQueues } from '../queues/queue-access';
+import { ReportReader } from './report-reader';
 import { ageBucketCase, fillBuckets, type AgeBucketCode } from './age-buckets';
 
 /** Breaches and ratings are counted over the same recent window. */
@@ -27,11 +27,11 @@ const count = (value: string | number | null) => Number(value ?? 0);
 /** The manager's dashboard: a handful of GROUP BY counts over the requests and breaches the caller may read. */
 @Injectable()
 export class ReportsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly reader: ReportReader) {}
 
   async dashboard(actor: Principal, now = new Date()): Promise<DashboardView> {
     const readAll = actor.permissions.has('requests.read.all');
-    const queueIds = readAll ? null : (await actorQueues(this.dataSource.manager, actor)).member;
+    const queueIds = readAll ? null : (await actorQueues(this.reader.dataSource.manager, actor)).member;
     const since = new Date(now.getTime() - WINDOW_DAYS * 86_400_000);
     const [backlog, age, breaches, workload, ratings] = await Promise.all([this.backlog(queueIds), this.age(queueIds, now), this.breaches(queueIds, since), this.workload(queueIds), this.ratings(queueIds, since)]);
     return { generatedAt: now.toISOString(), scope: readAll ? 'all' : 'mine', backlog, age, breaches, workload, ratings };
@@ -65,7 +65,7 @@ export class ReportsService {
   }
 
   private async breaches(queueIds: number[] | null, since: Date): Promise<DashboardView['breaches']> {
-    const builder = this.dataSource
+    const builder = this.reader.dataSource
       .createQueryBuilder()
       .from('sla_breaches', 'b')
       .leftJoin('queues', 'q', 'q.id = b.queueId')
@@ -100,7 +100,7 @@ export class ReportsService {
   }
 
   private async ratings(queueIds: number[] | null, since: Date): Promise<DashboardView['ratings']> {
-    const builder = this.dataSource
+    const builder = this.reader.dataSource
       .createQueryBuilder()
       .from('request_ratings', 'g')
       .innerJoin('requests', 'r', 'r.id = g.requestId')
@@ -118,7 +118,7 @@ export class ReportsService {
   }
 
   private openRequests(queueIds: number[] | null): SelectQueryBuilder<Row> {
-    const builder = this.dataSource.createQueryBuilder().from('requests', 'r').where('r.isOpen = :open', { open: true });
+    const builder = this.reader.dataSource.createQueryBuilder().from('requests', 'r').where('r.isOpen = :open', { open: true });
     return restrict(builder, 'r', queueIds);
   }
 }

@@ -16,6 +16,7 @@ import { ReportDefinition } from '../definitions/report-definition.entity';
 import { renderReport } from '../export/report-export';
 import type { CreateScheduleDto, UpdateScheduleDto } from '../reports.dto';
 import { runReport } from '../run/report-runner';
+import { ReportReader } from '../report-reader';
 import { ReportSchedule } from './report-schedule.entity';
 import { cancelScheduleJobs, nextOccurrence, REPORT_JOB, scheduleOccurrence } from './schedule-jobs';
 
@@ -35,6 +36,7 @@ export class ReportSchedulesService implements OnModuleInit {
     @Inject(DOCKET_CONFIG) private readonly config: DocketConfig,
     private readonly scheduler: SchedulerService,
     private readonly audit: AuditService,
+    private readonly reader: ReportReader,
   ) {}
 
   onModuleInit(): void {
@@ -96,7 +98,7 @@ export class ReportSchedulesService implements OnModuleInit {
   }
 
   private async mail(manager: EntityManager, schedule: ReportSchedule, definition: ReportDefinition, owner: Principal, occurrence: Date, now: Date): Promise<void> {
-    const result = await runReport(manager, owner, definition.definition, occurrence);
+    const result = await runReport(this.reader.dataSource.manager, owner, definition.definition, occurrence);
     const file = await renderReport(result, definition, schedule.format);
     const eventKey = `report:${schedule.id}:${occurrence.toISOString()}`;
     const attached = file.content.length <= MAX_ATTACHMENT_BYTES;
