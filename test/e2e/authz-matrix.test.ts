@@ -94,6 +94,7 @@ const MATRIX: Record<string, string> = {
   // Reports count the requests of every queue with requests.read.all, else of the caller's queues (the analyst is in A);
   // definitions and schedules are not about one request. The PUT and DELETE of a definition aim at a built-in one (409).
   'GET /api/reports/dashboard':                                    'AAA DDD DDD AAA ADA DDD DDD',
+  'GET /api/reports/fields':                                       'AAA DDD DDD AAA AAA DDD DDD',
   'GET /api/reports/definitions':                                  'AAA DDD DDD AAA AAA DDD DDD',
   'GET /api/reports/definitions/:id':                              'AAA DDD DDD AAA AAA DDD DDD',
   'POST /api/reports/definitions':                                 'AAA DDD DDD AAA AAA DDD DDD',
@@ -238,6 +239,7 @@ describe.each(testDatabases())('authorisation matrix on %s', (database) => {
       'GET /api/portal/knowledge': { path: '/api/portal/knowledge', refused: NOT_A_CUSTOMER },
       'GET /api/portal/knowledge/:id': { path: `/api/portal/knowledge/${ids.article}`, refused: NOT_A_CUSTOMER },
       'GET /api/reports/dashboard': { path: '/api/reports/dashboard', listed: (body) => inQueue(body.backlog) },
+      'GET /api/reports/fields': { path: '/api/reports/fields' },
       'GET /api/reports/definitions': { path: '/api/reports/definitions' },
       'GET /api/reports/definitions/:id': { path: `/api/reports/definitions/${ids.byQueue}` },
       // A repeated allowed call answers 409 code_taken.

@@ -64,6 +64,20 @@ describe.each(testDatabases())('reports defined as data, through the API on %s',
     await smtp?.stop();
   });
 
+  it('names the fields report conditions may use: request fields, and only the attributes shown to the caller', async () => {
+    const topic = (await t.call('POST', '/api/topics', { token: tokens.admin, body: { code: 'REPORTED', name: 'Reported', kind: 'topic' } })).body.id;
+    for (const [code, name, hidden] of [['REGION', 'Region', false], ['SECRET', 'Secret', true]] as const) {
+      const attribute = await t.call('POST', '/api/attributes', { token: tokens.admin, body: { code, name, valueType: 'string', hidden } });
+      expect((await t.call('POST', `/api/topics/${topic}/attributes`, { token: tokens.admin, body: { attributeId: attribute.body.id } })).status).toBe(201);
+    }
+    const fieldsOf = async (token: string) => (await t.call('GET', '/api/reports/fields', { token })).body;
+    const lead = await fieldsOf(tokens.lena);
+    expect(lead.requestFields).toEqual(expect.arrayContaining(['status', 'priority', 'queueId', 'subject', 'createdAt']));
+    expect(lead.attributes).toEqual([{ field: 'attr.REGION', name: 'Region', valueType: 'string' }]);
+    // A reader of every queue may count by any attribute, as the report runner lets them.
+    expect((await fieldsOf(tokens.mira)).attributes.map((attribute: { field: string }) => attribute.field)).toEqual(['attr.REGION', 'attr.SECRET']);
+  });
+
   it('offers the built-in reports and lets a manager define one, refusing bad definitions with their path', async () => {
     const listed = await t.call('GET', '/api/reports/definitions', { token: tokens.lena });
     expect(listed.status).toBe(200);

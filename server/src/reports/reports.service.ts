@@ -2,6 +2,9 @@ import { Injectable } from '@nestjs/common';
 import type { SelectQueryBuilder } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { actorQueues } from '../queues/queue-access';
+import { REQUEST_FILTER_FIELDS } from '../requests/list/request-list.query';
+import { visibleAttributeCodes } from '../requests/views/attribute-visibility';
+import { currentConfiguration } from '../topics/configuration/configuration.repository';
 import { ReportReader } from './report-reader';
 import { ageBucketCase, fillBuckets, type AgeBucketCode } from './age-buckets';
 
@@ -24,10 +27,23 @@ export interface DashboardView {
 type Row = Record<string, string | number | null>;
 const count = (value: string | number | null) => Number(value ?? 0);
 
+export interface ReportFields {
+  requestFields: string[];
+  attributes: { field: string; name: string; valueType: string }[];
+}
+
 /** The manager's dashboard: a handful of GROUP BY counts over the requests and breaches the caller may read. */
 @Injectable()
 export class ReportsService {
   constructor(private readonly reader: ReportReader) {}
+
+  /** What a report's conditions may name for the caller: request fields, and the attributes they are shown (all with requests.read.all). */
+  async fields(actor: Principal): Promise<ReportFields> {
+    const configuration = await currentConfiguration(this.reader.dataSource.manager);
+    const visible = actor.permissions.has('requests.read.all') ? null : visibleAttributeCodes(configuration);
+    const attributes = configuration.attributes.filter((attribute) => !visible || visible.has(attribute.code)).map(({ code, name, valueType }) => ({ field: `attr.${code}`, name, valueType }));
+    return { requestFields: [...REQUEST_FILTER_FIELDS], attributes: attributes.sort((a, b) => a.name.localeCompare(b.name)) };
+  }
 
   async dashboard(actor: Principal, now = new Date()): Promise<DashboardView> {
     const readAll = actor.permissions.has('requests.read.all');

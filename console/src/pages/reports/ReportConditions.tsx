@@ -1,6 +1,8 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { AutoComplete, Button, Flex, Form, Input, Select } from 'antd';
+import { useRemote } from '../../api/hooks';
 import { useI18n } from '../../i18n/i18n';
+import type { ReportFields } from '../../../../server/src/reports/reports.service';
 import { FILTER_OPERATORS, type FilterOperator, type ListFilter } from '../../../../server/src/requests/list/request-list.types';
 
 /** A condition as the form holds it: the value as typed (a list of values comma-separated). */
@@ -10,8 +12,6 @@ export interface ConditionRow {
   value?: string;
 }
 
-/** Request fields a condition may name; dynamic attributes are typed as `attr.<code>`. */
-const REQUEST_FIELDS = ['type', 'status', 'priority', 'topicId', 'queueId', 'assigneeId', 'clientId', 'number', 'subject', 'createdAt', 'updatedAt', 'dueAt'];
 const VALUELESS: readonly FilterOperator[] = ['isNull', 'notNull'];
 
 export const conditionRowsOf = (where: ListFilter[] | undefined): ConditionRow[] =>
@@ -30,15 +30,18 @@ export function conditionsOf(rows: ConditionRow[] | undefined): ListFilter[] {
 /** The report's conditions on request fields and attributes, all of which a request must meet to be counted. */
 export function ReportConditions() {
   const { t } = useI18n();
+  // The fields the server lets this user name: request fields, and the attributes they are shown.
+  const fields = useRemote<ReportFields>('/reports/fields').data;
+  const options = [...(fields?.requestFields ?? []).map((value) => ({ value, label: value })), ...(fields?.attributes ?? []).map((attribute) => ({ value: attribute.field, label: `${attribute.name} (${attribute.field})` }))];
   return (
     <Form.Item label={t('reports.conditions')} tooltip={t('reports.conditions.hint')}>
       <Form.List name="where">
-        {(fields, { add, remove }) => (
+        {(rows, { add, remove }) => (
           <Flex vertical gap={4} data-testid="report-conditions">
-            {fields.map((field, index) => (
+            {rows.map((field, index) => (
               <Flex key={field.key} gap={8} align="baseline">
                 <Form.Item name={[field.name, 'field']} rules={[{ required: true, message: t('common.required') }]} style={{ marginBottom: 0, minWidth: 180 }}>
-                  <AutoComplete aria-label={t('reports.condition.field', { n: index + 1 })} placeholder={t('reports.condition.fieldPlaceholder')} options={REQUEST_FIELDS.map((value) => ({ value }))} filterOption={(typed, option) => String(option?.value ?? '').startsWith(typed)} />
+                  <AutoComplete aria-label={t('reports.condition.field', { n: index + 1 })} placeholder={t('reports.condition.fieldPlaceholder')} options={options} filterOption={(typed, option) => `${option?.value} ${option?.label}`.toLowerCase().includes(typed.toLowerCase())} />
                 </Form.Item>
                 <Form.Item name={[field.name, 'op']} rules={[{ required: true, message: t('common.required') }]} style={{ marginBottom: 0, minWidth: 120 }}>
                   <Select aria-label={t('reports.condition.op', { n: index + 1 })} options={FILTER_OPERATORS.map((value) => ({ value, label: t(`reports.op.${value}`) }))} />

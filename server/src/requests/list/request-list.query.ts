@@ -23,6 +23,9 @@ const REQUEST_FIELDS: Record<string, ValueKind> = {
   dueAt: 'instant',
 };
 
+/** The request fields a filter may name. */
+export const REQUEST_FILTER_FIELDS: readonly string[] = Object.keys(REQUEST_FIELDS);
+
 const COMPARISON: Record<string, string> = { eq: '=', ne: '<>', lt: '<', lte: '<=', gt: '>', gte: '>=' };
 const MAX_IN_VALUES = 200;
 
