@@ -87,6 +87,8 @@ export interface MailConfig {
   readonly from: string;
   /** Right-hand side of the Message-IDs Docket writes. */
   readonly domain: string;
+  /** Wait after a mail's first failed attempt; each further one waits four times longer, at most an hour. */
+  readonly retryBaseMs: number;
 }
 
 export interface LoginThrottleConfig {
@@ -128,6 +130,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       smtpUrl: env.DOCKET_SMTP_URL || undefined,
       from: env.DOCKET_MAIL_FROM ?? 'Docket <docket@localhost>',
       domain: env.DOCKET_MAIL_DOMAIN ?? 'docket.localhost',
+      retryBaseMs: integer(env.DOCKET_MAIL_RETRY_MS, 30_000, 'DOCKET_MAIL_RETRY_MS'),
     },
     archive: { afterDays: integer(env.DOCKET_ARCHIVE_AFTER_DAYS, 365, 'DOCKET_ARCHIVE_AFTER_DAYS') },
     closure: {

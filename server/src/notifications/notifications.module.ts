@@ -47,7 +47,7 @@ export class NotificationsModule implements OnModuleInit, OnModuleDestroy, OnApp
       return;
     }
     this.transport = new SmtpTransport(this.config.mail.smtpUrl, this.config.mail.from);
-    const sender = new OutboxSender(this.dataSource, this.transport);
+    const sender = new OutboxSender(this.dataSource, this.transport, { batchSize: 100, leaseMs: 120_000, retryBaseMs: this.config.mail.retryBaseMs });
     this.scheduler.registerPeriodic('outbox', (clock) => sender.drain(clock));
   }
 

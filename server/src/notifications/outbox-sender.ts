@@ -8,7 +8,7 @@ export interface MailTransport {
   deliver(message: OutboxMessage, attachments: readonly MailAttachment[]): Promise<void>;
 }
 
-/** With retries 30 s, 2 min, 8 min, 32 min and then hourly, twelve attempts outlast a mail server down for more than seven hours. */
+/** With retries 30 s, 2 min, 8 min, 32 min and then hourly (the default base), twelve attempts outlast a mail server down for more than seven hours. */
 export const MAX_MAIL_ATTEMPTS = 12;
 
 export interface DrainReport {
@@ -27,7 +27,7 @@ export class OutboxSender {
   constructor(
     private readonly dataSource: DataSource,
     private readonly transport: MailTransport,
-    private readonly options: { batchSize: number; leaseMs: number; instance?: string } = { batchSize: 100, leaseMs: 120_000 },
+    private readonly options: { batchSize: number; leaseMs: number; instance?: string; retryBaseMs?: number } = { batchSize: 100, leaseMs: 120_000 },
   ) {
     this.queue = new LeasedQueue(dataSource, OutboxMessage, options.instance);
   }
@@ -45,7 +45,7 @@ export class OutboxSender {
           report.sent++;
         } catch (error) {
           report.failed++;
-          await this.queue.fail(message, clock(), error, MAX_MAIL_ATTEMPTS);
+          await this.queue.fail(message, clock(), error, MAX_MAIL_ATTEMPTS, this.options.retryBaseMs);
         }
       }
       await purgeSentAttachments(this.dataSource.manager, [...attachments.keys()]);

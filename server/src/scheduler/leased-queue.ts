@@ -13,9 +13,9 @@ export interface ClaimOptions {
 /** Rolls back a batch some of whose rows another process has taken over. */
 const LEASE_LOST = new Error('lease lost');
 
-/** Retry delays after a failed attempt: 30 s, 2 min, 8 min, … capped at an hour. */
-export function retryDelayMs(attempts: number): number {
-  return Math.min(30_000 * 4 ** Math.max(0, attempts - 1), 3_600_000);
+/** Retry delays after a failed attempt: `baseMs` (30 s), four times longer after each further one, capped at an hour. */
+export function retryDelayMs(attempts: number, baseMs = 30_000): number {
+  return Math.min(baseMs * 4 ** Math.max(0, attempts - 1), 3_600_000);
 }
 
 /**
@@ -130,11 +130,11 @@ export class LeasedQueue<Row extends LeasedRow & ObjectLiteral> {
     }
   }
 
-  /** Puts a failed row back for a later attempt, or gives up on it after `maxAttempts`. */
-  async fail(row: Row, now: Date, error: unknown, maxAttempts: number): Promise<void> {
+  /** Puts a failed row back for a later attempt (see retryDelayMs), or gives up on it after `maxAttempts`. */
+  async fail(row: Row, now: Date, error: unknown, maxAttempts: number, retryBaseMs?: number): Promise<void> {
     const message = error instanceof Error ? error.message : String(error);
     const givingUp = row.attempts >= maxAttempts;
-    await this.finish(this.dataSource.manager, row, givingUp ? { state: 'failed', finishedAt: now, leaseUntil: null, lastError: message } : { state: 'pending', dueAt: new Date(now.getTime() + retryDelayMs(row.attempts)), leaseUntil: null, owner: null, lastError: message });
+    await this.finish(this.dataSource.manager, row, givingUp ? { state: 'failed', finishedAt: now, leaseUntil: null, lastError: message } : { state: 'pending', dueAt: new Date(now.getTime() + retryDelayMs(row.attempts, retryBaseMs)), leaseUntil: null, owner: null, lastError: message });
   }
 
   private async finish(manager: EntityManager, row: Row, changes: Partial<LeasedRow>): Promise<boolean> {
