@@ -2,7 +2,7 @@ import { startTestApp, TestApp } from '../helpers/app';
 import { testDatabases } from '../helpers/databases';
 
 /** Rows the import may write, counted straight from the database, to prove a refused or dry run changed nothing. */
-const TABLES = ['dictionaries', 'dictionary_items', 'attributes', 'attribute_groups', 'topic_nodes', 'attribute_bindings', 'queues', 'routes', 'route_versions', 'sla_calendars', 'sla_policies', 'notification_templates', 'contact_places', 'contact_templates', 'audit_entries'];
+const TABLES = ['dictionaries', 'dictionary_items', 'attributes', 'attribute_groups', 'topic_nodes', 'attribute_bindings', 'queues', 'routes', 'route_versions', 'sla_calendars', 'sla_policies', 'notification_templates', 'contact_places', 'contact_templates', 'classification_questionnaires', 'audit_entries'];
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the document is read as JSON, as a client reads it
 type Doc = any;
@@ -57,6 +57,8 @@ describe.each(testDatabases())('configuration export and import on %s', (databas
     expect(document.routes[0].versions.map((version: Doc) => [version.version, version.state])).toEqual([[1, 'published'], [2, 'draft']]);
     expect(document.slaPolicies).toEqual([expect.objectContaining({ code: 'VIP', calendarCode: 'OFFICE' })]);
     expect(document.intake.contactTemplates).toEqual([expect.objectContaining({ code: 'CALL_CENTRE_INBOUND', defaultPlaceCode: 'MASS_DESK', channelCode: 'PHONE' })]);
+    expect(document.questionnaires).toEqual([expect.objectContaining({ code: 'FIRST_LINE', active: true })]);
+    expect(document.questionnaires[0].definition.suggestions[0]).toMatchObject({ topic: 'CONTRACT_TERMINATION' });
     expect(document.priorityMatrix).toHaveLength(Number((await source.dataSource.query('SELECT COUNT(*) AS n FROM priority_matrix'))[0].n));
   });
 
@@ -77,6 +79,7 @@ describe.each(testDatabases())('configuration export and import on %s', (databas
     expect(response.body.kinds.topics.created).toEqual(expect.arrayContaining(['TEST', 'CONTRACT_TERMINATION']));
     expect(response.body.kinds.routeVersions.created).toEqual(['CONTRACT_TERMINATION v1', 'CONTRACT_TERMINATION v2']);
     expect(response.body.kinds.notificationTemplates.created).toEqual([]);
+    expect(response.body.kinds.questionnaires.created).toEqual(['FIRST_LINE']);
     expect(await counts()).toEqual(before);
   });
 
@@ -88,6 +91,9 @@ describe.each(testDatabases())('configuration export and import on %s', (databas
     const transitions = broken.routes[0].versions[0].definition.transitions;
     const transitionIndex = transitions.findIndex((transition: Doc) => transition.condition);
     transitions[transitionIndex].condition = { no_such_operator: [{ var: 'client.category' }] };
+    // A questionnaire suggesting a topic the document does not bring and a problem this installation does not have.
+    const questionnaire = broken.questionnaires[0].definition;
+    questionnaire.suggestions[0] = { ...questionnaire.suggestions[0], topic: 'NO_SUCH_TOPIC', problems: ['PRB-2026-999999'] };
 
     const planned = await importInto(broken, true);
     expect(planned.status).toBe(200);
@@ -99,6 +105,12 @@ describe.each(testDatabases())('configuration export and import on %s', (databas
     const paths = refused.body.details.map((detail: { path: string }) => detail.path);
     expect(paths).toContain(`attributes.${attributeIndex}.dictionaryCode`);
     expect(paths.some((path: string) => path === `routes.0.versions.0.definition.transitions.${transitionIndex}`)).toBe(true);
+    expect(refused.body.details).toEqual(
+      expect.arrayContaining([
+        { path: 'questionnaires.0.definition.suggestions.0.topic', message: 'no topic has the code "NO_SUCH_TOPIC"' },
+        { path: 'questionnaires.0.definition.suggestions.0.problems', message: 'no problem has the number "PRB-2026-999999"' },
+      ]),
+    );
     expect(await counts()).toEqual(before);
   });
 

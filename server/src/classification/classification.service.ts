@@ -147,10 +147,16 @@ export class ClassificationService {
 
 /** A definition is refused whole, with every problem by path: its shape, its rules, and what it names that does not exist. */
 async function checkDefinition(manager: EntityManager, definition: QuestionnaireDefinition): Promise<void> {
+  const issues = await questionnaireDefinitionIssues(manager, definition);
+  if (issues.length) throw badRequest('invalid_questionnaire', 'The questionnaire is not valid', issues);
+}
+
+/** Every problem of a definition by path (`definition.…`): the checks of the API, for the configuration import too. */
+export async function questionnaireDefinitionIssues(manager: EntityManager, definition: unknown): Promise<ErrorDetail[]> {
   const issues = questionnaireIssues(definition);
   if (!issues.length && JSON.stringify(definition).length > MAX_DEFINITION_LENGTH) issues.push({ path: 'definition', message: `at most ${MAX_DEFINITION_LENGTH} characters as JSON` });
-  if (!issues.length) issues.push(...(await missingReferences(manager, definition)));
-  if (issues.length) throw badRequest('invalid_questionnaire', 'The questionnaire is not valid', issues);
+  if (!issues.length) issues.push(...(await missingReferences(manager, definition as QuestionnaireDefinition)));
+  return issues;
 }
 
 async function missingReferences(manager: EntityManager, definition: QuestionnaireDefinition): Promise<ErrorDetail[]> {

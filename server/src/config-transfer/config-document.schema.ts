@@ -29,7 +29,12 @@ const list = (items: Schema) => ({ type: 'array', items });
 
 const coded = { code, name, active: bool, position };
 
-const SCHEMA: Schema = record({
+/** `record` with further fields a document may leave out. */
+function withOptional(schema: Schema, optional: Schema): Schema {
+  return { ...schema, properties: { ...(schema.properties as Schema), ...optional } };
+}
+
+const SCHEMA: Schema = withOptional(record({
   format: { const: CONFIG_FORMAT },
   formatVersion: { const: CONFIG_FORMAT_VERSION },
   exportedAt: { type: 'string' },
@@ -83,6 +88,8 @@ const SCHEMA: Schema = record({
       versions: { type: 'array', maxItems: 2, items: record({ version: { type: 'integer', minimum: 1 }, state: { enum: ['published', 'draft'] }, definition: object }) },
     }),
   ),
+}), {
+  questionnaires: list(record({ code, name, active: bool, definition: object })),
 });
 
 const validateShape = new Ajv({ allErrors: true, strict: false }).compile<ConfigDocument>(SCHEMA);

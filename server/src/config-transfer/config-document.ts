@@ -1,4 +1,5 @@
 import type { RouteDefinition } from '../../../workflows/index';
+import type { QuestionnaireDefinition } from '../classification/questionnaire';
 import type { ExternalSource } from '../dictionaries/external/external-source';
 import type { QueryParameter } from '../dictionaries/dynamic-queries/query-parameters';
 import type { ClockRule, PriorityTarget } from '../sla/entities/sla-policy.entity';
@@ -163,6 +164,13 @@ export interface IntakeDoc {
   contactTemplates: ContactTemplateDoc[];
 }
 
+export interface QuestionnaireDoc {
+  code: string;
+  name: string;
+  active: boolean;
+  definition: QuestionnaireDefinition;
+}
+
 export interface ConfigDocument {
   format: typeof CONFIG_FORMAT;
   formatVersion: typeof CONFIG_FORMAT_VERSION;
@@ -180,12 +188,14 @@ export interface ConfigDocument {
   priorityMatrix: PriorityCellDoc[];
   intake: IntakeDoc;
   routes: RouteDoc[];
+  /** Classification questionnaires; absent from documents exported before they travelled. */
+  questionnaires?: QuestionnaireDoc[];
 }
 
 /** What each import reports on, in the order it is applied. */
 export const TRANSFER_KINDS = [
   'dictionaries', 'dictionaryItems', 'externalDictionaries', 'dynamicQueries', 'attributeGroups', 'attributes', 'topics', 'bindings', 'queues',
   'slaCalendars', 'slaPolicies', 'notificationTemplates', 'priorityMatrix', 'placeKinds', 'channels', 'directions', 'contactPlaces', 'contactTemplates',
-  'routes', 'routeVersions',
+  'routes', 'routeVersions', 'questionnaires',
 ] as const;
 export type TransferKind = (typeof TRANSFER_KINDS)[number];

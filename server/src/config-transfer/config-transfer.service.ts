@@ -9,6 +9,7 @@ import { ListColumnService } from '../topics/list-column.service';
 import { CONFIG_FORMAT, CONFIG_FORMAT_VERSION, TRANSFER_KINDS, type ConfigDocument } from './config-document';
 import { documentShapeIssues } from './config-document.schema';
 import { ImportSession, type ImportPlan } from './import-session';
+import { exportClassification, importClassification } from './transfer/classification.transfer';
 import { exportDictionaries, importDictionaries } from './transfer/dictionaries.transfer';
 import { exportIntake, importIntake } from './transfer/intake.transfer';
 import { exportProcessing, importQueues, importRoutes } from './transfer/processing.transfer';
@@ -36,8 +37,8 @@ export class ConfigTransferService {
 
   async exportDocument(now = new Date()): Promise<ConfigDocument> {
     const manager = this.dataSource.manager;
-    const [dictionaries, topics, processing, serviceLevels, intake] = await Promise.all([exportDictionaries(manager), exportTopics(manager), exportProcessing(manager), exportServiceLevels(manager), exportIntake(manager)]);
-    return { format: CONFIG_FORMAT, formatVersion: CONFIG_FORMAT_VERSION, exportedAt: now.toISOString(), ...dictionaries, ...topics, queues: processing.queues, ...serviceLevels, ...intake, routes: processing.routes };
+    const [dictionaries, topics, processing, serviceLevels, intake, classification] = await Promise.all([exportDictionaries(manager), exportTopics(manager), exportProcessing(manager), exportServiceLevels(manager), exportIntake(manager), exportClassification(manager)]);
+    return { format: CONFIG_FORMAT, formatVersion: CONFIG_FORMAT_VERSION, exportedAt: now.toISOString(), ...dictionaries, ...topics, queues: processing.queues, ...serviceLevels, ...intake, routes: processing.routes, ...classification };
   }
 
   /**
@@ -58,6 +59,7 @@ export class ConfigTransferService {
         await importServiceLevels(current, valid);
         await importIntake(current, valid);
         await importRoutes(current, valid);
+        await importClassification(current, valid);
         if (dryRun) throw new DryRunDone(current.plan(true, false));
         if (current.problems.length) throw badRequest('invalid_configuration', `The configuration cannot be imported (${current.problems.length} problem${current.problems.length === 1 ? '' : 's'})`, current.problems);
         await this.audit.record(manager, actor, { entityType: 'configuration', entityId: valid.exportedAt, action: 'import', changes: auditedChanges(current) }, now);

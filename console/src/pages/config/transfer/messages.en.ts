@@ -39,4 +39,5 @@ export const transferEn = {
   'transfer.kind.contactTemplates': 'Contact templates',
   'transfer.kind.routes': 'Routes',
   'transfer.kind.routeVersions': 'Route versions',
+  'transfer.kind.questionnaires': 'Classification questionnaires',
 };

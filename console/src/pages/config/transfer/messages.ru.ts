@@ -41,4 +41,5 @@ export const transferRu: Record<keyof typeof transferEn, string> = {
   'transfer.kind.contactTemplates': 'Шаблоны обращений',
   'transfer.kind.routes': 'Маршруты',
   'transfer.kind.routeVersions': 'Версии маршрутов',
+  'transfer.kind.questionnaires': 'Опросники классификации',
 };
