@@ -51,6 +51,8 @@ export class ImapServer {
         'ssl = no',
         'disable_plaintext_auth = no',
         'auth_mechanisms = plain login',
+        // A refused password answers at once, not after Dovecot's 2 s: the tests refuse one on purpose.
+        'auth_failure_delay = 0',
         `log_path = ${join(dir, 'dovecot.log')}`,
         `default_login_user = ${self.uid === 0 ? 'dovenull' : self.username}`,
         `default_internal_user = ${mailUser}`,
