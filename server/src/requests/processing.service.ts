@@ -20,12 +20,12 @@ import type { AssignDto, HandBackDto, TransitionDto, UpdateAttributesDto } from 
 import { CustomerRequest } from './entities/customer-request.entity';
 import { AUDITED_REQUEST_FIELDS } from './intake.service';
 import { Idempotency } from './processing/idempotency';
-import { accessRequest, workableRequest } from './processing/request-access';
+import { workableRequest } from './processing/request-access';
 import { contextData, stepOverrides, storedValues, TopicForms } from './processing/request-context';
 import { ROUTE_TIMER_JOB, RouteRunner } from './processing/route-runner';
 import { SlaEscalation } from './processing/sla-escalation';
 import { slaFollowers } from './processing/sla-followers';
-import { claimVersion, requireVersion, RequestSummary, StaleVersion, summaryOf, updateVersioned } from './processing/versioned-update';
+import { claimedAt, claimVersionOf, RequestSummary, StaleVersion, summaryOf, updateVersioned } from './processing/versioned-update';
 import { ROUTE_SOURCE, type RouteSource } from './route-source';
 import { ListSlotAllocator } from './storage/list-slot-allocator';
 import { writeRequestValues } from './storage/request-values.writer';
@@ -145,14 +145,15 @@ export class ProcessingService implements OnModuleInit {
   private async versioned(actor: Principal, id: number, body: { expectedVersion: number }, options: CallOptions, work: (manager: EntityManager, request: CustomerRequest) => Promise<RequestSummary>): Promise<RequestSummary> {
     try {
       return await this.idempotency.run(actor, options.idempotencyKey, { method: 'POST', path: options.path, body, status: 200 }, async (manager) => {
-        const request = await workableRequest(manager, actor, id);
-        requireVersion(request, body.expectedVersion);
-        await claimVersion(manager, request, body.expectedVersion);
-        return work(manager, request);
+        // The version first: of two writers of one version the second fails on its first statement, and learns
+        // nothing it may not read (the 409 below reads the request with the access check).
+        await claimVersionOf(manager, id, body.expectedVersion);
+        return work(manager, claimedAt(await workableRequest(manager, actor, id), body.expectedVersion));
       });
     } catch (error) {
       if (!(error instanceof StaleVersion)) throw error;
-      const { request } = await accessRequest(this.dataSource.manager, actor, id);
+      // As if the request had been read first: one the caller may not work (or that is archived) is refused as such.
+      const request = await workableRequest(this.dataSource.manager, actor, id);
       throw new DocketError(409, 'stale_version', `Request ${request.number} changed since version ${body.expectedVersion}; reload it and try again`, [{ path: 'expectedVersion', message: `the current version is ${request.version}` }], { current: summaryOf(request) });
     }
   }

@@ -25,8 +25,22 @@ const claimed = new WeakMap<CustomerRequest, number>();
  * and then fails at once, instead of doing all the work to fail at the end. A rollback undoes the bump.
  */
 export async function claimVersion(manager: EntityManager, request: CustomerRequest, expectedVersion: number): Promise<void> {
-  if ((await updateByIds(manager, CustomerRequest, [request.id], { version: NEXT_VERSION }, { version: expectedVersion })) !== 1) throw new StaleVersion(request.id);
+  await claimVersionOf(manager, request.id, expectedVersion);
   claimed.set(request, expectedVersion);
+}
+
+/**
+ * claimVersion before the request is even read: a writer that lost the race fails on its first statement. The caller
+ * then reads the request (in this transaction, so at the bumped version) and passes it to `claimedAt`.
+ */
+export async function claimVersionOf(manager: EntityManager, requestId: number, expectedVersion: number): Promise<void> {
+  if ((await updateByIds(manager, CustomerRequest, [requestId], { version: NEXT_VERSION }, { version: expectedVersion })) !== 1) throw new StaleVersion(requestId);
+}
+
+/** The request read after claimVersionOf: known to be bumped from `expectedVersion`, as claimVersion records it. */
+export function claimedAt(request: CustomerRequest, expectedVersion: number): CustomerRequest {
+  claimed.set(request, expectedVersion);
+  return request;
 }
 
 /**
