@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { DataSource, type EntitySubscriberInterface } from 'typeorm';
+import { DataSource, type EntitySubscriberInterface, type QueryRunner } from 'typeorm';
 import { AuditEntry } from '../../server/src/audit/audit-entry.entity';
 import { dataSourceOptions } from '../../server/src/database/data-source-options';
 import { ScheduledJob } from '../../server/src/scheduler/entities/scheduled-job.entity';
@@ -124,13 +124,19 @@ describe.each(testDatabases())('timers claimed under leases by several processes
     await scheduleMany(2, 'webhook.call');
     const calls: number[] = [];
     const openDuringCalls: number[] = [];
-    let open = 0;
-    const watcher: EntitySubscriberInterface = { afterTransactionStart: () => void open++, afterTransactionCommit: () => void open--, afterTransactionRollback: () => void open-- };
+    // The transactions that mark a timer done, which begin with that UPDATE: none may be open during a call. (The
+    // sweep's claim of its next batch may well be, on a connection of its own.)
+    const completing = new Set<QueryRunner>();
+    const watcher: EntitySubscriberInterface = {
+      beforeQuery: ({ query, parameters, queryRunner }) => void (/^UPDATE/.test(query) && Array.isArray(parameters) && parameters.includes('done') && completing.add(queryRunner)),
+      afterTransactionCommit: ({ queryRunner }) => void completing.delete(queryRunner),
+      afterTransactionRollback: ({ queryRunner }) => void completing.delete(queryRunner),
+    };
     sources[0].subscribers.push(watcher);
     const calling: CallingJobHandler<string> = {
       call: async (job) => {
         calls.push(job.id);
-        openDuringCalls.push(open);
+        openDuringCalls.push(completing.size);
         if (calls.length === 2) throw new Error('host unreachable');
         return `answered ${job.id}`;
       },
