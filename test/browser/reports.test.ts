@@ -36,7 +36,7 @@ describe('the reports page', () => {
     await form.getByLabel('Code', { exact: true }).fill('meters-today');
     await form.getByLabel('Name', { exact: true }).fill('Meters today');
     await form.getByLabel('Period on').click();
-    await s.page.locator('.ant-select-item-option', { hasText: 'createdAt' }).click();
+    await s.page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: /^createdAt$/ }).click();
     const today = new Date();
     const day = [today.getFullYear(), today.getMonth() + 1, today.getDate()].map((part) => String(part).padStart(2, '0')).join('-');
     // Today as the first and the last day: picked from the calendar, as a user does.
@@ -45,9 +45,14 @@ describe('the reports page', () => {
     await s.page.locator('.ant-picker-dropdown .ant-picker-cell-today').first().click();
     expect(await form.getByPlaceholder('End date').inputValue()).toBe(day);
     await form.getByRole('button', { name: 'Add condition' }).click();
+    // Each choice taken from the list the server offers, and seen taken before the next: an open list must not
+    // swallow the click meant for the next control.
+    const option = (text: string) => s.page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: new RegExp(`^${text}$`) });
     await form.getByLabel('Condition 1 field').fill('subject');
+    await option('subject').click();
     await form.getByLabel('Condition 1 operator').click();
-    await s.page.locator('.ant-select-item-option', { hasText: 'contains' }).click();
+    await option('contains').click();
+    await option('contains').waitFor({ state: 'hidden' });
     await form.getByLabel('Condition 1 value').fill('Meter');
     await form.getByRole('button', { name: 'Save' }).click();
     await form.waitFor({ state: 'hidden' });
