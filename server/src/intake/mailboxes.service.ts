@@ -13,8 +13,7 @@ import { Direction } from '../directory/entities/direction.entity';
 import { Queue } from '../queues/queue.entity';
 import { TopicNode } from '../topics/entities/topic-node.entity';
 import { MailMessage } from './entities/mail-message.entity';
-import { Mailbox } from './entities/mailbox.entity';
-import { MAILBOX_PASSWORD } from './entities/mailbox.entity';
+import { Mailbox, MAILBOX_PASSWORD } from './entities/mailbox.entity';
 import { cancelPolls, schedulePoll } from './mail-poll-job';
 import { CreateMailboxDto, mailboxView, MailboxView, MailMessageView, UpdateMailboxDto } from './mailboxes.dto';
 

@@ -6,7 +6,7 @@ import type { DocketConfig } from '../../config/docket-config';
 import type { ScheduledJob } from '../../scheduler/entities/scheduled-job.entity';
 import { SchedulerService } from '../../scheduler/scheduler.service';
 import { attemptDelivery, scheduleWebhookAttempt, WEBHOOK_JOB, type DeliveryResult, type WebhookAttempt } from './webhook-delivery';
-import { webhookRetryDelayMs } from './webhook-policy';
+import { retryDelayMs } from '../../scheduler/leased-queue';
 
 /**
  * Works off webhook timers: each attempt is a timer row, called outside any transaction; a failed one writes the
@@ -35,7 +35,7 @@ export class WebhookDeliveryService implements OnModuleInit {
     if (result.outcome === 'delivered') return record('webhook.delivered', { status: result.status });
     if (result.outcome === 'refused') return record('webhook.refused', { reason: result.detail });
     if (attempt.attempt >= this.config.webhooks.maxAttempts) return record('webhook.failed', { attempts: attempt.attempt, error: result.detail });
-    const dueAt = new Date(now.getTime() + webhookRetryDelayMs(attempt.attempt, this.config.webhooks.retryBaseMs));
+    const dueAt = new Date(now.getTime() + retryDelayMs(attempt.attempt, this.config.webhooks.retryBaseMs));
     await scheduleWebhookAttempt(manager, requestId, { ...attempt, attempt: attempt.attempt + 1 }, dueAt, now);
     await record('webhook.attemptFailed', { error: result.detail, nextAttemptAt: dueAt.toISOString() });
   }

@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
-import { isPrivateAddress, refusedAddresses, signatureOf, urlProblem, webhookRetryDelayMs } from './webhook-policy';
+import { retryDelayMs } from '../../scheduler/leased-queue';
+import { isPrivateAddress, refusedAddresses, signatureOf, urlProblem } from './webhook-policy';
 
 describe('webhook policy', () => {
   it('signs the exact body with HMAC-SHA256', () => {
@@ -10,9 +11,9 @@ describe('webhook policy', () => {
   });
 
   it('backs off four times longer after each failed attempt, up to an hour', () => {
-    expect([1, 2, 3, 4].map((attempt) => webhookRetryDelayMs(attempt, 30_000))).toEqual([30_000, 120_000, 480_000, 1_920_000]);
-    expect(webhookRetryDelayMs(9, 30_000)).toBe(3_600_000);
-    expect(webhookRetryDelayMs(2, 100)).toBe(400);
+    expect([1, 2, 3, 4].map((attempt) => retryDelayMs(attempt, 30_000))).toEqual([30_000, 120_000, 480_000, 1_920_000]);
+    expect(retryDelayMs(9, 30_000)).toBe(3_600_000);
+    expect(retryDelayMs(2, 100)).toBe(400);
   });
 
   it.each([

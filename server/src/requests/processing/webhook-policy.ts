@@ -19,10 +19,6 @@ export function signatureOf(secret: string, body: string): string {
   return `sha256=${createHmac('sha256', secret).update(body, 'utf8').digest('hex')}`;
 }
 
-/** Wait before attempt `attempt + 1`: the base, times four per failed attempt, capped at an hour. */
-export function webhookRetryDelayMs(attempt: number, baseMs: number): number {
-  return Math.min(baseMs * 4 ** Math.max(0, attempt - 1), 3_600_000);
-}
 
 /** Why a URL may not be called at all (scheme, credentials), or null; the host is checked once resolved. */
 export function urlProblem(url: string): string | null {
