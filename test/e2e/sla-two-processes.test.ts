@@ -1,14 +1,16 @@
 /**
  * Two real server processes sweep the same MariaDB: 1,000 requests whose SLA warning and breach fall due
- * within seconds, one process killed with SIGKILL while it holds claimed timers. Every warning and breach
+ * within seconds, one process killed with SIGKILL in the middle of a batch, holding its timers. Every warning and breach
  * mail reaches a real SMTP server exactly once. MariaDB only: cross-process leases are the point, and
  * SQLite has a single writer.
  */
+import type { DataSource, QueryRunner } from 'typeorm';
 import { OutboxMessage } from '../../server/src/notifications/entities/outbox-message.entity';
 import { CustomerRequest } from '../../server/src/requests/entities/customer-request.entity';
 import { ScheduledJob } from '../../server/src/scheduler/entities/scheduled-job.entity';
 import { SlaBreach } from '../../server/src/sla/entities/sla-breach.entity';
 import { SlaCalendar } from '../../server/src/sla/entities/sla-calendar.entity';
+import { SlaClock } from '../../server/src/sla/entities/sla-clock.entity';
 import { SlaPolicy } from '../../server/src/sla/entities/sla-policy.entity';
 import { SLA_BREACH, SLA_WARNING, SlaClocks } from '../../server/src/sla/sla-clocks';
 import { RunningServer, startSecondProcess, startTestApp, TestApp } from '../helpers/app';
@@ -29,6 +31,18 @@ const WARNING_PERCENT = 25;
 /** Warnings fall due this long after the data starts being written (time to write it), spread over SPREAD_MS. */
 const LEAD_MS = 6_000;
 const SPREAD_MS = 10_000;
+
+/** Time for a statement B sent just before it froze to finish at the server, so what B holds stays still. */
+const IN_FLIGHT_MS = 150;
+
+/** InnoDB refreshes its transaction table only when it has not been read for 0.1 s: polled faster, it never changes. */
+const TRX_TABLE_IDLE_MS = 250;
+
+/** Transactions waiting for a row lock: with A frozen, only B's. */
+async function waitingTransactions(source: DataSource): Promise<number> {
+  const [row] = await source.query("SELECT COUNT(*) AS count FROM information_schema.INNODB_TRX WHERE trx_state = 'LOCK WAIT'");
+  return Number(row.count);
+}
 
 // Writing, sweeping 2,000 timers on two processes and a lease takeover: minutes on a loaded 2-core machine.
 jest.setTimeout(300_000);
@@ -52,6 +66,7 @@ onMariadb('SLA timers swept by two server processes on mariadb', () => {
   let smtp: SmtpSink;
   let a: TestApp;
   let b: RunningServer;
+  let blocker: QueryRunner | undefined;
 
   beforeAll(async () => {
     smtp = await SmtpSink.onFreePort();
@@ -64,6 +79,8 @@ onMariadb('SLA timers swept by two server processes on mariadb', () => {
 
   afterAll(async () => {
     if (b && b.process.exitCode === null && b.process.signalCode === null) b.process.kill('SIGKILL');
+    if (blocker?.isTransactionActive) await blocker.rollbackTransaction();
+    await blocker?.release();
     a?.process.kill('SIGCONT');
     await a?.close();
     await smtp?.stop();
@@ -71,6 +88,8 @@ onMariadb('SLA timers swept by two server processes on mariadb', () => {
 
   it('sends every warning and breach mail of 1,000 requests exactly once although one process dies holding timers', async () => {
     const source = a.dataSource;
+    // A is frozen before any timer exists, so until it is thawed every SLA timer claimed or locked is B's.
+    a.process.kill('SIGSTOP');
     const manager = await insertUser(source.manager, 'duty-manager');
     const assignees: number[] = [];
     for (let index = 0; index < ASSIGNEES; index++) assignees.push(await insertUser(source.manager, `engineer${index}`));
@@ -96,26 +115,41 @@ onMariadb('SLA timers swept by two server processes on mariadb', () => {
     const slaTimers = () => source.getRepository(ScheduledJob).createQueryBuilder('j').where('j.kind IN (:...kinds)', { kinds: [SLA_WARNING, SLA_BREACH] });
     expect(await slaTimers().getCount()).toBe(2 * REQUESTS);
 
-    // Kill B while it holds claimed timers. A is frozen meanwhile, so the due timers go to B rather than to
-    // whichever process wakes first. A batch is held for milliseconds, so B is frozen first and killed only if
-    // it still holds timers once frozen (else it runs on and the next batch is caught).
-    a.process.kill('SIGSTOP');
-    const ownedByB = `p${b.process.pid}-%`;
-    const heldByB = async () => (await slaTimers().andWhere('j.state = :running AND j.owner LIKE :owner', { running: 'running', owner: ownedByB }).select('j.id', 'id').getRawMany()).map((row) => Number(row.id));
-    let held: number[] = [];
-    for (const giveUp = Date.now() + LEAD_MS + SPREAD_MS + 30_000; held.length === 0 && Date.now() < giveUp; ) {
-      if ((await until(heldByB, (ids) => ids.length > 0, 1_000, 5)).length === 0) continue;
-      b.process.kill('SIGSTOP');
-      held = await heldByB();
-      if (held.length === 0) b.process.kill('SIGCONT');
-    }
-    expect(held.length).toBeGreaterThan(0);
+    // B's holdings: timers leased to it (running, its owner tag), and due timers its open transaction has
+    // locked to work them off (MariaDB: there the row lock is the lease), which a locking read must skip.
+    const idsOf = (rows: { id: string | number }[]) => rows.map((row) => Number(row.id));
+    const heldByB = async () => {
+      const leased = idsOf(await slaTimers().andWhere('j.state = :running AND j.owner LIKE :owner', { running: 'running', owner: `p${b.process.pid}-%` }).select('j.id', 'id').getRawMany());
+      const locked = await source.transaction(async (tx) => {
+        const dueNow = () => tx.getRepository(ScheduledJob).createQueryBuilder('j').where('j.kind IN (:...kinds) AND j.state = :pending AND j.dueAt <= :now', { kinds: [SLA_WARNING, SLA_BREACH], pending: 'pending', now: new Date() }).select('j.id', 'id');
+        const due = idsOf(await dueNow().getRawMany());
+        const free = new Set(idsOf(await dueNow().setLock('pessimistic_write').setOnLocked('skip_locked').getRawMany()));
+        return due.filter((id) => !free.has(id));
+      });
+      return [...leased, ...locked];
+    };
+
+    // Kill B in the middle of a batch. The test's own open transaction records the warning of a request due
+    // half-way, so B's INSERT of that warning waits for it while B's transaction holds the batch's timers.
+    const blocked = requestIds[REQUESTS / 2];
+    const [blockedClock] = await source.getRepository(SlaClock).findBy({ requestId: blocked });
+    blocker = source.createQueryRunner();
+    await blocker.startTransaction();
+    await blocker.manager.insert(SlaBreach, { requestId: blocked, clock: blockedClock.clock, kind: 'warning', deadline: blockedClock.deadline as Date, occurredAt: new Date(), policyId: policy.id, priority: 2, queueId: null, assigneeId: null, topicId: 1, closedAt: null });
+    expect(await until(() => waitingTransactions(source), (count) => count > 0, LEAD_MS + SPREAD_MS + 30_000, TRX_TABLE_IDLE_MS)).toBeGreaterThan(0);
+    b.process.kill('SIGSTOP');
+    await sleep(IN_FLIGHT_MS);
+    const held = await heldByB();
+    const blockedWarning = await slaTimers().andWhere('j.subjectId = :blocked AND j.kind = :warning', { blocked, warning: SLA_WARNING }).getOneOrFail();
+    expect(held).toContain(blockedWarning.id);
     b.process.kill('SIGKILL');
     const killedAt = Date.now();
     await new Promise((resolve) => b.process.once('exit', resolve));
-    a.process.kill('SIGCONT');
-    const stillHeld = await heldByB();
+    // What B held is not done: its transaction dies with it, or its lease runs out.
+    const stillHeld = (await source.getRepository(ScheduledJob).createQueryBuilder('j').whereInIds(held).andWhere("j.state <> 'done'").select('j.id', 'id').getRawMany()).map((row) => Number(row.id));
     expect(stillHeld.length).toBeGreaterThan(0);
+    await blocker.rollbackTransaction();
+    a.process.kill('SIGCONT');
 
     const pendingWarnings = () => slaTimers().andWhere('j.kind = :warning AND j.state <> :done', { warning: SLA_WARNING, done: 'done' }).getCount();
     expect(await until(pendingWarnings, (count) => count === 0, 120_000, 250)).toBe(0);
@@ -128,7 +162,7 @@ onMariadb('SLA timers swept by two server processes on mariadb', () => {
     await sleep(1_500); // a duplicate, if any, would arrive now
     process.stdout.write(`  two processes: ${REQUESTS} requests written in ${writeMs} ms; B killed holding ${stillHeld.length} timers; all mail in ${Date.now() - killedAt} ms after the kill\n`);
 
-    // The timers B died holding were run by A once its lease ran out.
+    // The timers B died holding were run by A once B's transaction was rolled back or its lease ran out.
     const takenOver = await source.getRepository(ScheduledJob).createQueryBuilder('j').whereInIds(stillHeld).getMany();
     expect(takenOver.every((job) => job.state === 'done' && !job.owner?.startsWith(`p${b.process.pid}-`))).toBe(true);
 
