@@ -2,10 +2,13 @@ import { startTestApp, TestApp } from '../helpers/app';
 import { testDatabases } from '../helpers/databases';
 
 /** Rows the import may write, counted straight from the database, to prove a refused or dry run changed nothing. */
-const TABLES = ['dictionaries', 'dictionary_items', 'attributes', 'attribute_groups', 'topic_nodes', 'attribute_bindings', 'queues', 'routes', 'route_versions', 'sla_calendars', 'sla_policies', 'notification_templates', 'contact_places', 'contact_templates', 'classification_questionnaires', 'audit_entries'];
+const TABLES = ['dictionaries', 'dictionary_items', 'attributes', 'attribute_groups', 'topic_nodes', 'attribute_bindings', 'queues', 'routes', 'route_versions', 'sla_calendars', 'sla_policies', 'notification_templates', 'contact_places', 'contact_templates', 'classification_questionnaires', 'report_definitions', 'audit_entries'];
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the document is read as JSON, as a client reads it
 type Doc = any;
+
+/** A report whose condition names a dynamic attribute, so its import needs the attribute the same document brings. */
+const OPEN_BY_CITY = { dataset: 'requests', open: true, where: [{ field: 'attr.TERMINATION_CITY', op: 'isNull' }], groupBy: ['queue'], measures: ['count'] };
 
 const withoutStamp = ({ exportedAt: _exportedAt, ...rest }: Doc) => rest;
 
@@ -39,6 +42,8 @@ describe.each(testDatabases())('configuration export and import on %s', (databas
     expect(draft.status).toBe(200);
     const http = { url: 'https://cmdb.example.com/api/tariffs', itemsPath: 'data.items', codeField: 'id', nameField: 'title', parentField: null, headers: { 'x-api-key': 'secret-key' } };
     expect((await source.call('POST', '/api/external-dictionaries', { token: sourceAdmin, body: { code: 'TARIFF', name: 'Tariffs', kind: 'http', http, ttlSeconds: 600 } })).status).toBe(201);
+    const report = await source.call('POST', '/api/reports/definitions', { token: sourceAdmin, body: { code: 'open-by-city', name: 'Open terminations by city', description: 'Per city', definition: OPEN_BY_CITY } });
+    expect(report.status).toBe(201);
     const exported = await source.call('GET', '/api/config/export', { token: sourceAdmin });
     expect(exported.status).toBe(200);
     document = exported.body;
@@ -59,6 +64,8 @@ describe.each(testDatabases())('configuration export and import on %s', (databas
     expect(document.intake.contactTemplates).toEqual([expect.objectContaining({ code: 'CALL_CENTRE_INBOUND', defaultPlaceCode: 'MASS_DESK', channelCode: 'PHONE' })]);
     expect(document.questionnaires).toEqual([expect.objectContaining({ code: 'FIRST_LINE', active: true })]);
     expect(document.questionnaires[0].definition.suggestions[0]).toMatchObject({ topic: 'CONTRACT_TERMINATION' });
+    // Only the reports users defined: the built-in ones come with each release.
+    expect(document.reports).toEqual([{ code: 'open-by-city', name: 'Open terminations by city', description: 'Per city', definition: OPEN_BY_CITY }]);
     expect(document.priorityMatrix).toHaveLength(Number((await source.dataSource.query('SELECT COUNT(*) AS n FROM priority_matrix'))[0].n));
   });
 
@@ -80,6 +87,7 @@ describe.each(testDatabases())('configuration export and import on %s', (databas
     expect(response.body.kinds.routeVersions.created).toEqual(['CONTRACT_TERMINATION v1', 'CONTRACT_TERMINATION v2']);
     expect(response.body.kinds.notificationTemplates.created).toEqual([]);
     expect(response.body.kinds.questionnaires.created).toEqual(['FIRST_LINE']);
+    expect(response.body.kinds.reports.created).toEqual(['open-by-city']);
     expect(await counts()).toEqual(before);
   });
 
@@ -94,6 +102,8 @@ describe.each(testDatabases())('configuration export and import on %s', (databas
     // A questionnaire suggesting a topic the document does not bring and a problem this installation does not have.
     const questionnaire = broken.questionnaires[0].definition;
     questionnaire.suggestions[0] = { ...questionnaire.suggestions[0], topic: 'NO_SUCH_TOPIC', problems: ['PRB-2026-999999'] };
+    // A report redefining a built-in one, and one whose condition names an attribute nobody has.
+    broken.reports.push({ ...broken.reports[0], code: 'by-topic' }, { ...broken.reports[0], code: 'by-nothing', definition: { ...OPEN_BY_CITY, where: [{ field: 'attr.NO_SUCH_ATTRIBUTE', op: 'isNull' }] } });
 
     const planned = await importInto(broken, true);
     expect(planned.status).toBe(200);
@@ -109,6 +119,8 @@ describe.each(testDatabases())('configuration export and import on %s', (databas
       expect.arrayContaining([
         { path: 'questionnaires.0.definition.suggestions.0.topic', message: 'no topic has the code "NO_SUCH_TOPIC"' },
         { path: 'questionnaires.0.definition.suggestions.0.problems', message: 'no problem has the number "PRB-2026-999999"' },
+        { path: 'reports.1.code', message: '"by-topic" is a built-in report' },
+        { path: 'reports.2.definition.where.0.field', message: 'unknown field "attr.NO_SUCH_ATTRIBUTE"' },
       ]),
     );
     expect(await counts()).toEqual(before);

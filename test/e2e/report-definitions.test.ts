@@ -86,6 +86,10 @@ describe.each(testDatabases())('reports defined as data, through the API on %s',
     const bad = await t.call('POST', '/api/reports/definitions', { token: tokens.mira, body: { code: 'bad', name: 'Bad', definition: { dataset: 'requests', groupBy: ['colour'], measures: ['count'] } } });
     expect(bad.status).toBe(400);
     expect(bad.body).toMatchObject({ code: 'invalid_report', message: expect.any(String), details: [{ path: 'definition.groupBy.0', message: expect.any(String) }] });
+    const unknownFields = { ...OPEN_BY_QUEUE, where: [{ field: 'priority', op: 'eq', value: 1 }, { field: 'colour', op: 'eq', value: 'red' }, { field: 'attr.NO_SUCH_ATTRIBUTE', op: 'isNull' }] };
+    const unknown = await t.call('POST', '/api/reports/definitions', { token: tokens.mira, body: { code: 'unknown', name: 'Unknown', definition: unknownFields } });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body).toMatchObject({ code: 'invalid_report', details: [{ path: 'definition.where.1.field', message: 'unknown field "colour"' }, { path: 'definition.where.2.field', message: 'unknown field "attr.NO_SUCH_ATTRIBUTE"' }] });
     expect((await t.call('POST', '/api/reports/definitions', { token: tokens.lena, body: { code: 'mine', name: 'Mine', definition: OPEN_BY_QUEUE } })).status).toBe(403);
 
     const created = await t.call('POST', '/api/reports/definitions', { token: tokens.mira, body: { code: 'open-by-queue', name: 'Open by queue', definition: OPEN_BY_QUEUE } });
@@ -96,6 +100,9 @@ describe.each(testDatabases())('reports defined as data, through the API on %s',
     expect((await t.call('PUT', `/api/reports/definitions/${builtInId}`, { token: tokens.mira, body: { name: 'Mine now' } })).body.code).toBe('built_in');
     const renamed = await t.call('PUT', `/api/reports/definitions/${ids.report}`, { token: tokens.mira, body: { name: 'Open requests by queue' } });
     expect(renamed.body).toMatchObject({ name: 'Open requests by queue', definition: OPEN_BY_QUEUE });
+    const unknownUpdate = await t.call('PUT', `/api/reports/definitions/${ids.report}`, { token: tokens.mira, body: { definition: unknownFields } });
+    expect(unknownUpdate.body.details).toEqual([expect.objectContaining({ path: 'definition.where.1.field' }), expect.objectContaining({ path: 'definition.where.2.field' })]);
+    expect((await t.call('GET', '/api/reports/definitions', { token: tokens.mira })).body.find((report: { id: number }) => report.id === ids.report).definition).toEqual(OPEN_BY_QUEUE);
   });
 
   it('runs a report over every queue for a manager and over their own queue only for a queue member', async () => {

@@ -90,6 +90,7 @@ const SCHEMA: Schema = withOptional(record({
   ),
 }), {
   questionnaires: list(record({ code, name, active: bool, definition: object })),
+  reports: list(record({ code, name, description: nullableText(1000), definition: object })),
 });
 
 const validateShape = new Ajv({ allErrors: true, strict: false }).compile<ConfigDocument>(SCHEMA);

@@ -1,5 +1,6 @@
 import type { RouteDefinition } from '../../../workflows/index';
 import type { QuestionnaireDefinition } from '../classification/questionnaire';
+import type { ReportSpec } from '../reports/definitions/report-vocabulary';
 import type { ExternalSource } from '../dictionaries/external/external-source';
 import type { QueryParameter } from '../dictionaries/dynamic-queries/query-parameters';
 import type { ClockRule, PriorityTarget } from '../sla/entities/sla-policy.entity';
@@ -171,6 +172,14 @@ export interface QuestionnaireDoc {
   definition: QuestionnaireDefinition;
 }
 
+/** A report users defined (built-in ones come with each release). */
+export interface ReportDoc {
+  code: string;
+  name: string;
+  description: string | null;
+  definition: ReportSpec;
+}
+
 export interface ConfigDocument {
   format: typeof CONFIG_FORMAT;
   formatVersion: typeof CONFIG_FORMAT_VERSION;
@@ -190,12 +199,14 @@ export interface ConfigDocument {
   routes: RouteDoc[];
   /** Classification questionnaires; absent from documents exported before they travelled. */
   questionnaires?: QuestionnaireDoc[];
+  /** Users' report definitions; absent from documents exported before they travelled. */
+  reports?: ReportDoc[];
 }
 
 /** What each import reports on, in the order it is applied. */
 export const TRANSFER_KINDS = [
   'dictionaries', 'dictionaryItems', 'externalDictionaries', 'dynamicQueries', 'attributeGroups', 'attributes', 'topics', 'bindings', 'queues',
   'slaCalendars', 'slaPolicies', 'notificationTemplates', 'priorityMatrix', 'placeKinds', 'channels', 'directions', 'contactPlaces', 'contactTemplates',
-  'routes', 'routeVersions', 'questionnaires',
+  'routes', 'routeVersions', 'questionnaires', 'reports',
 ] as const;
 export type TransferKind = (typeof TRANSFER_KINDS)[number];

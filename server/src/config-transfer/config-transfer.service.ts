@@ -13,6 +13,7 @@ import { exportClassification, importClassification } from './transfer/classific
 import { exportDictionaries, importDictionaries } from './transfer/dictionaries.transfer';
 import { exportIntake, importIntake } from './transfer/intake.transfer';
 import { exportProcessing, importQueues, importRoutes } from './transfer/processing.transfer';
+import { exportReports, importReports } from './transfer/reports.transfer';
 import { exportServiceLevels, importServiceLevels } from './transfer/service-levels.transfer';
 import { exportTopics, importTopics } from './transfer/topics.transfer';
 
@@ -37,8 +38,8 @@ export class ConfigTransferService {
 
   async exportDocument(now = new Date()): Promise<ConfigDocument> {
     const manager = this.dataSource.manager;
-    const [dictionaries, topics, processing, serviceLevels, intake, classification] = await Promise.all([exportDictionaries(manager), exportTopics(manager), exportProcessing(manager), exportServiceLevels(manager), exportIntake(manager), exportClassification(manager)]);
-    return { format: CONFIG_FORMAT, formatVersion: CONFIG_FORMAT_VERSION, exportedAt: now.toISOString(), ...dictionaries, ...topics, queues: processing.queues, ...serviceLevels, ...intake, routes: processing.routes, ...classification };
+    const [dictionaries, topics, processing, serviceLevels, intake, classification, reports] = await Promise.all([exportDictionaries(manager), exportTopics(manager), exportProcessing(manager), exportServiceLevels(manager), exportIntake(manager), exportClassification(manager), exportReports(manager)]);
+    return { format: CONFIG_FORMAT, formatVersion: CONFIG_FORMAT_VERSION, exportedAt: now.toISOString(), ...dictionaries, ...topics, queues: processing.queues, ...serviceLevels, ...intake, routes: processing.routes, ...classification, ...reports };
   }
 
   /**
@@ -52,7 +53,7 @@ export class ConfigTransferService {
     let session: ImportSession;
     try {
       session = await this.dataSource.transaction(async (manager) => {
-        const current = new ImportSession(manager, now, actor.login);
+        const current = new ImportSession(manager, now, actor.login, actor.userId);
         await importDictionaries(current, valid);
         await importTopics(current, valid, this.listColumns);
         await importQueues(current, valid);
@@ -60,6 +61,7 @@ export class ConfigTransferService {
         await importIntake(current, valid);
         await importRoutes(current, valid);
         await importClassification(current, valid);
+        await importReports(current, valid);
         if (dryRun) throw new DryRunDone(current.plan(true, false));
         if (current.problems.length) throw badRequest('invalid_configuration', `The configuration cannot be imported (${current.problems.length} problem${current.problems.length === 1 ? '' : 's'})`, current.problems);
         await this.audit.record(manager, actor, { entityType: 'configuration', entityId: valid.exportedAt, action: 'import', changes: auditedChanges(current) }, now);

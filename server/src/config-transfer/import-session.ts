@@ -42,6 +42,8 @@ export class ImportSession {
     readonly now: Date,
     /** Who imports: route versions name them as their author and publisher, as the route API does. */
     readonly login: string,
+    /** Who imports, by id: the owner of the reports the import defines, as the report API makes their author. */
+    readonly userId: number,
   ) {}
 
   refuse(path: string, message: string): void {

@@ -1,4 +1,4 @@
-import { QueryFailedError, type EntityManager, type EntityTarget, type ObjectLiteral, type QueryResult } from 'typeorm';
+import { QueryFailedError, type EntityManager, type EntityTarget, type ObjectLiteral, type QueryResult, type QueryRunner } from 'typeorm';
 
 /** SQLite's historical bound-parameter limit, which its builds keep by default. */
 const SQLITE_PARAMETERS = 999;
@@ -83,22 +83,26 @@ interface PreparingConnection {
  * TypeORM's QueryFailedError, as from `manager.query`; in the caller's transaction when `manager` has one.
  */
 async function executePrepared(manager: EntityManager, sql: string, parameters: unknown[]): Promise<void> {
-  const runner = manager.queryRunner ?? manager.connection.createQueryRunner();
-  try {
-    const connection = (await runner.connect()) as PreparingConnection;
-    await connection.promise().execute(sql, parameters);
-  } catch (error) {
-    throw error instanceof QueryFailedError ? error : new QueryFailedError(sql, parameters, error as Error);
-  } finally {
-    if (!manager.queryRunner) await runner.release();
-  }
+  await withRunner(manager, async (runner) => {
+    try {
+      const connection = (await runner.connect()) as PreparingConnection;
+      await connection.promise().execute(sql, parameters);
+    } catch (error) {
+      throw error instanceof QueryFailedError ? error : new QueryFailedError(sql, parameters, error as Error);
+    }
+  });
 }
 
 /** The statement's structured result (affected rows, generated id), in the caller's transaction when `manager` has one. */
-async function structuredQuery(manager: EntityManager, sql: string, parameters: unknown[]): Promise<QueryResult> {
+function structuredQuery(manager: EntityManager, sql: string, parameters: unknown[]): Promise<QueryResult> {
+  return withRunner(manager, (runner) => runner.query(sql, parameters, true));
+}
+
+/** Runs `use` on the caller's query runner (its transaction) when `manager` has one, else on one borrowed from the pool for it. */
+async function withRunner<T>(manager: EntityManager, use: (runner: QueryRunner) => Promise<T>): Promise<T> {
   const runner = manager.queryRunner ?? manager.connection.createQueryRunner();
   try {
-    return await runner.query(sql, parameters, true);
+    return await use(runner);
   } finally {
     if (!manager.queryRunner) await runner.release();
   }

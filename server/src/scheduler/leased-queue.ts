@@ -50,7 +50,7 @@ export class LeasedQueue<Row extends LeasedRow & ObjectLiteral> {
         .where(`id IN (${due.getQuery()})`)
         .setParameters(due.getParameters())
         .execute();
-      return this.dataSource.getRepository(this.target).find({ where: { owner, state: 'running' } as never, order: { dueAt: 'ASC' } as never });
+      return this.leasedTo(owner);
     }
     // The locked rows are the claim: once the UPDATE commits they hold exactly what it wrote, so they are not read again.
     const claimed = await this.dataSource.transaction(async (manager) => {
@@ -94,6 +94,11 @@ export class LeasedQueue<Row extends LeasedRow & ObjectLiteral> {
   async claimRows(rows: readonly Row[], { now, leaseMs }: Omit<ClaimOptions, 'limit'>): Promise<Row[]> {
     const owner = `${this.instance}#${++this.batch}`;
     await this.mark(this.dataSource.manager, rows, { state: 'running', owner, leaseUntil: new Date(now.getTime() + leaseMs), attempts: new SqlExpression('attempts + 1') }, { state: 'pending' });
+    return this.leasedTo(owner);
+  }
+
+  /** The rows one claim leased, read back by its unique owner tag. */
+  private leasedTo(owner: string): Promise<Row[]> {
     return this.dataSource.getRepository(this.target).find({ where: { owner, state: 'running' } as never, order: { dueAt: 'ASC' } as never });
   }
 

@@ -3,14 +3,16 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService, changesBetween } from '../../audit/audit.service';
 import type { Principal } from '../../auth/principal';
-import { conflict, notFound } from '../../common/docket-error';
+import { badRequest, conflict, notFound } from '../../common/docket-error';
 import { insertRows, updateByIds } from '../../database/plain-rows';
 import type { CreateReportDto, UpdateReportDto } from '../reports.dto';
 import { ReportSchedule } from '../schedules/report-schedule.entity';
 import { cancelScheduleJobs } from '../schedules/schedule-jobs';
 import { BUILT_IN_REPORTS } from './built-in-reports';
 import { ReportDefinition } from './report-definition.entity';
+import { unknownReportFields } from './report-fields';
 import { checkReportSpec } from './report-spec';
+import type { ReportSpec } from './report-vocabulary';
 
 const AUDITED: (keyof ReportDefinition)[] = ['code', 'name', 'description', 'definition'];
 
@@ -49,6 +51,7 @@ export class ReportDefinitionsService implements OnApplicationBootstrap {
     const definition = checkReportSpec(body.definition);
     return this.dataSource.transaction(async (manager) => {
       if (await manager.existsBy(ReportDefinition, { code: body.code })) throw conflict('code_taken', `A report with code ${body.code} exists`, [{ path: 'code', message: 'taken' }]);
+      await refuseUnknownFields(manager, definition);
       const created = await manager.save(manager.create(ReportDefinition, { code: body.code, name: body.name, description: body.description ?? null, definition, builtIn: false, ownerId: actor.userId, createdAt: now, updatedAt: now }));
       await this.audit.record(manager, actor, { entityType: 'report', entityId: created.id, action: 'create', changes: changesBetween(null, created, AUDITED) }, now);
       return created;
@@ -59,6 +62,7 @@ export class ReportDefinitionsService implements OnApplicationBootstrap {
     const definition = body.definition === undefined ? undefined : checkReportSpec(body.definition);
     return this.dataSource.transaction(async (manager) => {
       const before = await this.editable(manager, id);
+      if (definition) await refuseUnknownFields(manager, definition);
       const after = { ...before, name: body.name ?? before.name, description: body.description === undefined ? before.description : body.description, definition: definition ?? before.definition, updatedAt: now };
       await manager.save(ReportDefinition, after);
       await this.audit.record(manager, actor, { entityType: 'report', entityId: id, action: 'update', changes: changesBetween(before, after, AUDITED) }, now);
@@ -82,4 +86,10 @@ export class ReportDefinitionsService implements OnApplicationBootstrap {
     if (found.builtIn) throw conflict('built_in', 'Built-in reports cannot be changed; define your own from it instead');
     return found;
   }
+}
+
+/** 400 `invalid_report` when a condition names what no request has, as `checkReportSpec` answers its other problems. */
+async function refuseUnknownFields(manager: EntityManager, definition: ReportSpec): Promise<void> {
+  const unknown = await unknownReportFields(manager, definition);
+  if (unknown.length) throw badRequest('invalid_report', 'The report definition is not valid', unknown);
 }

@@ -1,5 +1,5 @@
 import Ajv, { type ErrorObject } from 'ajv';
-import { badRequest } from '../../common/docket-error';
+import { badRequest, type ErrorDetail } from '../../common/docket-error';
 import { FILTER_OPERATORS } from '../../requests/list/request-list.types';
 import { DATASET_OFFERS, DATASETS, DIMENSIONS, MEASURES, PERIOD_FIELDS, type ReportSpec } from './report-vocabulary';
 
@@ -38,7 +38,14 @@ const validateShape = ajv.compile<ReportSpec>(SCHEMA);
 
 /** The definition as given, checked: 400 `invalid_report` with the path of every problem. */
 export function checkReportSpec(value: unknown, base = 'definition'): ReportSpec {
-  if (!validateShape(value)) throw badRequest('invalid_report', 'The report definition is not valid', (validateShape.errors ?? []).map((error) => detailOf(error, base)));
+  const details = reportSpecIssues(value, base);
+  if (details.length) throw badRequest('invalid_report', 'The report definition is not valid', details);
+  return value as ReportSpec;
+}
+
+/** The problems of a definition, each at its path under `base`: its shape first, then what its dataset offers. None for a valid one. */
+export function reportSpecIssues(value: unknown, base = 'definition'): ErrorDetail[] {
+  if (!validateShape(value)) return (validateShape.errors ?? []).map((error) => detailOf(error, base));
   const offers = DATASET_OFFERS[value.dataset];
   const details = [
     ...value.groupBy.flatMap((dimension, index) => (offers.dimensions.includes(dimension) ? [] : [{ path: `${base}.groupBy.${index}`, message: `the ${value.dataset} dataset has no dimension "${dimension}"` }])),
@@ -48,11 +55,10 @@ export function checkReportSpec(value: unknown, base = 'definition'): ReportSpec
   if (value.period?.lastDays !== undefined && (value.period.from !== undefined || value.period.to !== undefined)) details.push({ path: `${base}.period.lastDays`, message: 'give lastDays or from/to, not both' });
   if (value.measures.includes('repeats') && value.repeatDays === undefined) details.push({ path: `${base}.repeatDays`, message: 'the repeats measure needs repeatDays' });
   if (value.groupBy.includes('age') && value.open !== true) details.push({ path: `${base}.open`, message: 'ageing groups open requests: set open to true' });
-  if (details.length) throw badRequest('invalid_report', 'The report definition is not valid', details);
-  return value;
+  return details;
 }
 
-function detailOf(error: ErrorObject, base: string): { path: string; message: string } {
+function detailOf(error: ErrorObject, base: string): ErrorDetail {
   const pointer = error.instancePath.split('/').filter(Boolean).join('.');
   const property = error.keyword === 'additionalProperties' ? (error.params as { additionalProperty: string }).additionalProperty : error.keyword === 'required' ? (error.params as { missingProperty: string }).missingProperty : '';
   return { path: [base, pointer, property].filter(Boolean).join('.'), message: error.message ?? 'is not valid' };

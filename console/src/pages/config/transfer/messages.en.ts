@@ -40,4 +40,5 @@ export const transferEn = {
   'transfer.kind.routes': 'Routes',
   'transfer.kind.routeVersions': 'Route versions',
   'transfer.kind.questionnaires': 'Classification questionnaires',
+  'transfer.kind.reports': 'Reports',
 };

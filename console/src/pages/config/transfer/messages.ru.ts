@@ -42,4 +42,5 @@ export const transferRu: Record<keyof typeof transferEn, string> = {
   'transfer.kind.routes': 'Маршруты',
   'transfer.kind.routeVersions': 'Версии маршрутов',
   'transfer.kind.questionnaires': 'Опросники классификации',
+  'transfer.kind.reports': 'Отчёты',
 };
