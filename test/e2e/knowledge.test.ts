@@ -85,4 +85,20 @@ describe.each(testDatabases())('knowledge base on %s', (database) => {
     expect((await as('cust', 'GET', '/api/knowledge/search?q=vpn')).status).toBe(403);
     expect((await as('op', 'GET', '/api/portal/knowledge?q=vpn')).status).toBe(403);
   });
+
+  it('answers a query best answer first: a word of the title, then part of one, then a tag, then the body alone, the newest first among equals', async () => {
+    const publish = async (title: string, body: string, tags: string[] = []) => (await ok('admin', 'POST', '/api/knowledge/articles', { title, body: `<p>${body}</p>`, tags, published: true, audience: 'customer' }, 201)).id;
+    // Written oldest first: recency alone would list them backwards.
+    const word = await publish('Printer jams', 'Open the tray');
+    const part = await publish('Printers on the third floor', 'Ask the desk');
+    const tag = await publish('Paper trays', 'Refill them', ['printer']);
+    const body = await publish('Toner', 'The printer needs toner');
+    const bodyNewer = await publish('Ink', 'Any printer');
+    const ranked = await ok('cust', 'GET', '/api/portal/knowledge?q=printer', undefined, 200);
+    expect(ranked.items.map((item: { id: number }) => item.id)).toEqual([word, part, tag, bodyNewer, body]);
+    const second = await ok('cust', 'GET', '/api/portal/knowledge?q=printer&page=2&pageSize=2', undefined, 200);
+    expect({ ids: second.items.map((item: { id: number }) => item.id), total: second.total }).toEqual({ ids: [tag, bodyNewer], total: 5 });
+    // Without a query the newest come first.
+    expect((await ok('op', 'GET', '/api/knowledge/search?pageSize=1', undefined, 200)).items[0].id).toBe(bodyNewer);
+  });
 });

@@ -27,7 +27,7 @@ export interface Page<T> {
   pageSize: number;
 }
 
-function pageWindow(query: PageQuery): { skip: number; take: number } {
+export function pageWindow(query: PageQuery): { skip: number; take: number } {
   return { skip: (query.page - 1) * query.pageSize, take: query.pageSize };
 }
 

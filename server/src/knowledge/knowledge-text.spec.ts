@@ -1,4 +1,4 @@
-import { MAX_SEARCH_TERMS, normalTags, searchTerms, searchTextOf } from './knowledge-text';
+import { MAX_SEARCH_TERMS, normalTags, relevance, searchTerms, searchTextOf } from './knowledge-text';
 
 describe('knowledge search text', () => {
   it('joins title, body and tags in lower case, whitespace collapsed', () => {
@@ -18,5 +18,15 @@ describe('knowledge search text', () => {
 
   it('normalises tags: trimmed, no blanks, no case-insensitive repeats', () => {
     expect(normalTags([' VPN', 'vpn', '', 'Mail '])).toEqual(['VPN', 'Mail']);
+  });
+
+  it('weighs a term as a word of the title over a part of one, over a tag, over the body alone', () => {
+    expect(relevance(['пароль'], 'Сменить пароль в VPN', [])).toBe(4);
+    expect(relevance(['пароль'], 'Смена паролей', ['Пароль'])).toBe(2);
+    expect(relevance(['vpn'], 'VPN-client crashes', [])).toBe(4);
+    expect(relevance(['mail'], 'E-mailing lists', [])).toBe(3);
+    expect(relevance(['mail'], 'Lists', ['E-Mail'])).toBe(2);
+    expect(relevance(['printer'], 'Lists', ['mail'])).toBe(0);
+    expect(relevance(['vpn', 'пароль'], 'VPN: пароль', ['vpn'])).toBe(10);
   });
 });

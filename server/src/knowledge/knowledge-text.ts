@@ -27,3 +27,15 @@ export function normalTags(tags: readonly string[]): string[] {
   }
   return result;
 }
+
+/**
+ * How well an article the search found answers its terms (each is somewhere in the article): a term in the
+ * title weighs most, as a whole word of it more than inside one, then a term inside a tag. Zero when the
+ * terms are only in the body.
+ */
+export function relevance(terms: readonly string[], title: string, tags: readonly string[]): number {
+  const lowerTitle = title.toLowerCase();
+  const titleWords = new Set(lowerTitle.split(/[^\p{L}\p{N}]+/u));
+  const lowerTags = tags.map((tag) => tag.toLowerCase());
+  return terms.reduce((score, term) => score + (titleWords.has(term) ? 4 : lowerTitle.includes(term) ? 3 : 0) + (lowerTags.some((tag) => tag.includes(term)) ? 2 : 0), 0);
+}

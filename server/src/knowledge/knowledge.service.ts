@@ -5,7 +5,7 @@ import { AuditService, changesBetween } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
 import { definedFields } from '../common/defined-fields';
 import { badRequest, conflict, notFound } from '../common/docket-error';
-import { pageOf, type Page } from '../common/paging';
+import { pageOf, pageWindow, type Page, type PageQuery } from '../common/paging';
 import { escapeLike, LIKE_ESCAPE } from '../common/sql-like';
 import { sanitizePlainText, sanitizeRichText } from '../requests/domain/rich-text';
 import { TopicNode } from '../topics/entities/topic-node.entity';
@@ -16,7 +16,7 @@ import { KnowledgeArticleTopic } from './entities/knowledge-article-topic.entity
 import { KnowledgeArticleWorkgroup } from './entities/knowledge-article-workgroup.entity';
 import { KnowledgeArticle, type ArticleKind, type Audience } from './entities/knowledge-article.entity';
 import type { CreateArticleDto, KnowledgeSearchQuery, PortalKnowledgeQuery, UpdateArticleDto } from './knowledge.dto';
-import { normalTags, searchTerms, searchTextOf } from './knowledge-text';
+import { normalTags, relevance, searchTerms, searchTextOf } from './knowledge-text';
 
 export interface ArticleView {
   id: number;
@@ -48,6 +48,9 @@ interface Filter {
   /** Only articles meant for all staff or for these workgroups; null or absent: every one. */
   readerGroups?: number[] | null;
 }
+
+/** The most matches a knowledge query ranks by relevance: more, and they come newest first. */
+const RANKED_MATCHES = 2_000;
 
 /** Knowledge base articles: written by knowledge managers, searched by staff and (published customer ones) by the portal. */
 @Injectable()
@@ -137,10 +140,22 @@ export class KnowledgeService {
     });
   }
 
-  private async page(filter: Filter, paging: { page: number; pageSize: number }): Promise<Page<ArticleView>> {
+  /** The newest first; for a query, the best answers first (`relevance`), the newest first among equals. */
+  private async page(filter: Filter, paging: PageQuery): Promise<Page<ArticleView>> {
     const builder = this.dataSource.getRepository(KnowledgeArticle).createQueryBuilder('a').orderBy('a.updatedAt', 'DESC').addOrderBy('a.id', 'DESC');
     applyFilter(builder, filter);
-    return pageOf(builder, { page: paging.page, pageSize: paging.pageSize }, (rows) => this.views(this.dataSource.manager, rows));
+    const terms = searchTerms(filter.q);
+    const view = (rows: KnowledgeArticle[]) => this.views(this.dataSource.manager, rows);
+    if (!terms.length) return pageOf(builder, paging, view);
+    // Ranked by what each match's title and tags hold; beyond RANKED_MATCHES a query says too little to rank by.
+    const total = await builder.clone().getCount();
+    if (total > RANKED_MATCHES) return pageOf(builder, paging, view);
+    const matches = await builder.clone().select(['a.id', 'a.title', 'a.tags']).getMany();
+    const scores = new Map(matches.map((row) => [row.id, relevance(terms, row.title, row.tags)]));
+    const { skip, take } = pageWindow(paging);
+    const ids = [...scores.keys()].sort((a, b) => scores.get(b)! - scores.get(a)!).slice(skip, skip + take);
+    const rows = new Map((ids.length ? await this.dataSource.getRepository(KnowledgeArticle).findBy({ id: In(ids) }) : []).map((row) => [row.id, row]));
+    return { items: await view(ids.map((id) => rows.get(id)!)), total, page: paging.page, pageSize: paging.pageSize };
   }
 
 
