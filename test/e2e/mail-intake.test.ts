@@ -114,6 +114,32 @@ describe.each(testDatabases())('e-mail intake on %s', (database) => {
     expect(await handled(messageIdOf(raw))).toMatchObject({ outcome: 'comment', requestId: request.id });
   });
 
+  it('takes the customer’s reply to a solution awaiting confirmation as its rejection: the request goes back to work', async () => {
+    const request = await annasRequest('Water is brown');
+    const problem = await desk.api.ok('olga', 'POST', '/api/problems', { subject: 'Pipe flushing on Lenina' }, 201);
+    await desk.api.ok('olga', 'POST', `/api/problems/${problem.id}/requests`, { requestIds: [request.id] }, 200);
+    await desk.api.ok('olga', 'POST', `/api/problems/${problem.id}/resolve`, { reason: 'Pipes flushed' }, 200);
+    const status = async () => (await one<{ status: string }>('SELECT status FROM requests WHERE id = ?', [request.id])).status;
+    const autoClose = () => count("SELECT COUNT(*) AS n FROM scheduled_jobs WHERE kind = 'request.autoClose' AND subjectId = ? AND state = 'pending'", [request.id]);
+    expect([await status(), await autoClose()]).toEqual(['resolved', 1]);
+    const resolvedMail = await one<{ messageId: string }>('SELECT messageId FROM outbox_messages WHERE eventKey LIKE ? AND recipient = ? ORDER BY id DESC LIMIT 1', [`request:${request.id}:%`, ANNA]);
+
+    const raw = await mail({ from: ANNA, subject: 'Re: resolved', inReplyTo: resolvedMail.messageId, references: [resolvedMail.messageId], text: 'Still brown this morning.' });
+    await deliver(raw);
+    const row = await handled(messageIdOf(raw));
+    expect(row).toMatchObject({ outcome: 'comment', requestId: request.id });
+    expect(row!.detail).toContain('rejected');
+    expect([await status(), await autoClose()]).toEqual(['in_progress', 0]);
+    const journal = await t.dataSource.query("SELECT action, actorLogin FROM audit_entries WHERE entityType = 'request' AND entityId = ? ORDER BY id", [String(request.id)]);
+    expect(journal.slice(-2)).toEqual([{ action: 'mail.received', actorLogin: 'mailer' }, { action: 'rejectSolution', actorLogin: 'mailer' }]);
+
+    // Once back at work, a further reply is a comment and nothing more; so is a staff member's reply to a resolved request.
+    const again = await mail({ from: ANNA, subject: `Re: ${request.number}`, text: 'Any news?' });
+    await deliver(again);
+    expect(await handled(messageIdOf(again))).toMatchObject({ outcome: 'comment', detail: null });
+    expect(await status()).toBe('in_progress');
+  });
+
   it('takes a staff member’s reply from their address as their own comment', async () => {
     const request = await desk.newRequest('olga', 'FIRST', 'Staff reply');
     const raw = await mail({ from: 'Olga@docket.example', subject: `Re: ${request.number}`, text: 'Engineer is on the way.' });

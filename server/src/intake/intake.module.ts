@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AttachmentsModule } from '../attachments/attachments.module';
+import { ClosureModule } from '../requests/closure/closure.module';
 import { RequestsModule } from '../requests/requests.module';
 import { SchedulerModule } from '../scheduler/scheduler.module';
 import { MailIntakeService } from './mail-intake.service';
@@ -9,7 +10,7 @@ import { MailboxesService } from './mailboxes.service';
 
 /** E-mail intake: mailboxes polled over IMAP, each message a new request or a comment on the request it answers. */
 @Module({
-  imports: [SchedulerModule, RequestsModule, AttachmentsModule],
+  imports: [SchedulerModule, RequestsModule, ClosureModule, AttachmentsModule],
   controllers: [MailboxesController],
   providers: [MailboxesService, MailIntakeService, MailPollingService],
 })

@@ -10,8 +10,10 @@ import { DOCKET_CONFIG } from '../config/config.module';
 import type { DocketConfig } from '../config/docket-config';
 import { OutboxMessage } from '../notifications/entities/outbox-message.entity';
 import { queueRolesOf } from '../queues/queue-access';
+import { ClosureService } from '../requests/closure/closure.service';
 import { DiscussionsService } from '../requests/discussions.service';
 import { customerClassification } from '../requests/domain/priority-matrix';
+import { STATUS_RESOLVED } from '../requests/domain/route-outcome';
 import { sanitizePlainText } from '../requests/domain/rich-text';
 import { CustomerRequest } from '../requests/entities/customer-request.entity';
 import { IntakeService } from '../requests/intake.service';
@@ -26,6 +28,7 @@ import { advanceMailbox, type MailboxPosition } from './mailbox-position';
 import { readMail, type ReceivedMail } from './received-mail';
 
 const EMPTY_BODY = '<p>(no text)</p>';
+const REOPENED = 'The solution was awaiting the customer’s confirmation: their reply rejected it and the request is back at work.';
 
 interface Settled {
   outcome: MailOutcome;
@@ -56,6 +59,7 @@ export class MailIntakeService {
     private readonly discussions: DiscussionsService,
     private readonly attachments: AttachmentsService,
     private readonly audit: AuditService,
+    private readonly closure: ClosureService,
     @Inject(DOCKET_CONFIG) private readonly config: DocketConfig,
   ) {}
 
@@ -111,7 +115,8 @@ export class MailIntakeService {
       const comment = await this.discussions.write(manager, actor, request.id, discussionId, { body }, now, author);
       for (const file of files) await this.attachments.record(manager, actor, requestOwner(request.id, comment.id), file, now);
       await this.journal(manager, actor, mailbox, mail, request.id, { comment: comment.id }, now);
-      return { outcome: 'comment', requestId: request.id, commentId: comment.id, detail };
+      const reopened = author.customer && request.status === STATUS_RESOLVED && (await this.rejectSolution(manager, actor, request.id, mail, now));
+      return { outcome: 'comment', requestId: request.id, commentId: comment.id, detail: reopened ? [REOPENED, detail].filter(Boolean).join(' ') : detail };
     }
     const sender = await this.identify(manager, mail.sender);
     const matrix = await currentPriorityMatrix(manager);
@@ -137,6 +142,18 @@ export class MailIntakeService {
     return { outcome: 'request', requestId: created.id, detail };
   }
 
+  /**
+   * The customer's answer to a solution awaiting confirmation: the resolved mail asks them to reply if the problem
+   * remains, so their reply rejects it as the portal's "reject" does (the request goes back to work, the auto-close
+   * timer is cancelled). Read again after the comment: writing it may have moved the request's version.
+   */
+  private async rejectSolution(manager: EntityManager, actor: Principal, requestId: number, mail: ReceivedMail, now: Date): Promise<boolean> {
+    const request = await manager.findOneByOrFail(CustomerRequest, { id: requestId });
+    if (request.status !== STATUS_RESOLVED) return false;
+    await this.closure.closure.reopen(manager, actor, request, request.version, { action: 'rejectSolution', reason: `The customer answered by e-mail (${mail.sender})` }, now);
+    return true;
+  }
+
   /** The request the mail answers, by the Message-ID of Docket's mail it replies to or a number in its subject; never an archived one. */
   private async answeredRequest(manager: EntityManager, mail: ReceivedMail): Promise<CustomerRequest | null> {
     const messageIds = referencedMessageIds(mail.thread);
@@ -154,13 +171,14 @@ export class MailIntakeService {
    * client or one of the client's contact persons. Anyone else gets null: a stranger's "reply" becomes a new
    * request of their own and learns nothing of the request they named.
    */
-  private async authorFor(manager: EntityManager, request: CustomerRequest, sender: string): Promise<{ userId: number | null; login: string } | null> {
+  /** Who the sender is on the request: one of its customer's users or addresses (`customer`), or staff of its queue. */
+  private async authorFor(manager: EntityManager, request: CustomerRequest, sender: string): Promise<{ userId: number | null; login: string; customer: boolean } | null> {
     const users = (await manager.query('SELECT id, login, clientId FROM users WHERE active = 1 AND LOWER(email) = ?', [sender])) as { id: number | string; login: string; clientId: number | string | null }[];
     for (const user of users) {
       const userId = Number(user.id);
       const customer = user.clientId !== null && request.clientId !== null && Number(user.clientId) === request.clientId;
       const staff = user.clientId === null && request.queueId !== null && (await queueRolesOf(manager, userId)).member.includes(request.queueId);
-      if (customer || staff) return { userId, login: user.login };
+      if (customer || staff) return { userId, login: user.login, customer };
     }
     if (request.clientId === null && request.contactPersonId === null) return null;
     const [point] = (await manager.query(
@@ -168,7 +186,7 @@ export class MailIntakeService {
        WHERE p.kind = 'email' AND p.normalized = ? AND ((p.ownerType = 'person' AND (p.ownerId = ? OR cp.clientId = ?)) OR (p.ownerType = 'client' AND p.ownerId = ?))`,
       [sender, request.contactPersonId ?? 0, request.clientId ?? 0, request.clientId ?? 0],
     )) as unknown[];
-    return point ? { userId: null, login: sender } : null;
+    return point ? { userId: null, login: sender, customer: true } : null;
   }
 
   /** The client and contact person an address belongs to: a contact person's address first, then a client's. */
