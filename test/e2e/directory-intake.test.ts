@@ -141,4 +141,37 @@ describe.each(testDatabases())('intake configuration API on %s', (database) => {
     expect((await t.call('DELETE', `/api/contact-templates/${ids.VIP_CALLS}`, { token: admin })).status).toBe(204);
     expect((await t.call('DELETE', `/api/channels/${ids.PHONE}`, { token: admin })).status).toBe(204);
   });
+
+  it('registers a contact through the template the operator chose, or else their first, and refuses one not theirs', async () => {
+    const topic = async (code: string) => (await t.call('POST', '/api/topics', { token: admin, body: { code, name: code, kind: 'topic' } })).body.id as number;
+    const [water, power] = [await topic('WATER'), await topic('POWER')];
+    const template = async (code: string, fields: Record<string, unknown>) => {
+      const created = await t.call('POST', '/api/contact-templates', { token: admin, body: { code, name: code, operatorIds: [operatorId], ...fields } });
+      expect(created.status).toBe(201);
+      return created.body.id as number;
+    };
+    // Offered, and defaulted, in the order of position then code: B_WEB comes first although written last.
+    const mail = await template('A_MAIL', { channelId: ids.EMAIL, directionId: ids.OUTBOUND, allowedTopicIds: [power], position: 2 });
+    const retired = await template('C_RETIRED', { channelId: ids.EMAIL, active: false });
+    const others = await template('D_OTHERS', { channelId: ids.EMAIL, operatorIds: [] });
+    const web = await template('B_WEB', { channelId: ids.WEB, directionId: ids.INBOUND, allowedTopicIds: [water], position: 1 });
+    expect((await t.call('GET', '/api/contact-templates/mine', { token: operator })).body.map((mine: { id: number }) => mine.id)).toEqual([web, mail]);
+
+    const register = (topicId: number, templateId?: number) => t.call('POST', '/api/contacts', { token: operator, body: { ...(templateId === undefined ? {} : { templateId }), requests: [{ topicId, type: 'incident', impact: 3, urgency: 3, subject: 'No water' }] } });
+    const contactOf = async (response: { status: number; body: { contact: { id: number } } }) => {
+      expect(response.status).toBe(201);
+      return (await t.dataSource.query('SELECT channelId, directionId FROM contacts WHERE id = ?', [response.body.contact.id]))[0];
+    };
+    expect(await contactOf(await register(water))).toEqual({ channelId: ids.WEB, directionId: ids.INBOUND });
+    expect(await contactOf(await register(power, mail))).toEqual({ channelId: ids.EMAIL, directionId: ids.OUTBOUND });
+
+    const before = await count('contacts');
+    const outsideChosen = await register(water, mail);
+    expect([outsideChosen.status, outsideChosen.body.details]).toEqual([400, [{ path: 'requests.0.topicId', message: 'not allowed by your contact template' }]]);
+    for (const notMine of [retired, others, 999999]) {
+      const refused = await register(water, notMine);
+      expect([refused.status, refused.body.code, refused.body.details]).toEqual([400, 'invalid_contact', [{ path: 'templateId', message: 'not one of your active contact templates' }]]);
+    }
+    expect(await count('contacts')).toBe(before);
+  });
 });

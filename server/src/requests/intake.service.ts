@@ -8,7 +8,7 @@ import { DOCKET_CONFIG } from '../config/config.module';
 import type { DocketConfig } from '../config/docket-config';
 import { Client } from '../directory/entities/client.entity';
 import { ContactPerson } from '../directory/entities/contact-person.entity';
-import { intakeConfiguration, registrationTemplate } from '../directory/intake/intake-configuration';
+import { intakeConfiguration, operatorTemplates } from '../directory/intake/intake-configuration';
 import { NotificationEvents } from '../notifications/notification-events';
 import { SlaClocks } from '../sla/sla-clocks';
 import { languageOf } from '../topics/resolution/messages';
@@ -73,7 +73,9 @@ export class IntakeService {
 
   private async contactFrom(manager: EntityManager, actor: Principal, body: CreateContactDto, now: Date): Promise<Contact> {
     const intake = await intakeConfiguration(manager);
-    const template = registrationTemplate(intake, actor.userId);
+    // The template the operator chose among theirs, or their first: it fills what the body leaves out and bounds what it may name.
+    const templates = operatorTemplates(intake, actor.userId);
+    const template = body.templateId === undefined ? (templates[0] ?? null) : (templates.find((candidate) => candidate.id === body.templateId) ?? null);
     const contact = manager.create(Contact, {
       channelId: body.channelId ?? template?.channelId ?? null,
       directionId: body.directionId ?? template?.directionId ?? null,
@@ -85,6 +87,7 @@ export class IntakeService {
       createdAt: now,
     });
     const details: ErrorDetail[] = [];
+    if (body.templateId !== undefined && !template) details.push({ path: 'templateId', message: 'not one of your active contact templates' });
     const unknown = (id: number | null, path: string) => details.push({ path, message: `unknown ${path.replace(/Id$/, '')} ${id}` });
     if (contact.channelId !== null && !intake.channels.has(contact.channelId)) unknown(contact.channelId, 'channelId');
     if (contact.directionId !== null && !intake.directions.has(contact.directionId)) unknown(contact.directionId, 'directionId');

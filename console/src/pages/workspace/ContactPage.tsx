@@ -57,6 +57,7 @@ export default function ContactPage() {
     setProblem(null);
     const drafts = values.requests ?? [];
     const body: ContactInput = {
+      ...(template ? { templateId: template.id } : {}),
       ...(values.placeId ? { placeId: values.placeId } : {}),
       ...(values.clientId ? { clientId: values.clientId } : {}),
       requests: drafts.map((draft, index) => ({
@@ -72,7 +73,7 @@ export default function ContactPage() {
     try {
       setRegistered(await post<Registered>('/contacts', body));
     } catch (error) {
-      const fields = ['placeId', 'clientId', ...drafts.flatMap((_, index) => [...REQUEST_FIELDS.map((field) => `requests.${index}.${field}`), ...(specs.current.get(index) ?? []).map((spec) => `requests.${index}.attributes.${spec.code}`)])];
+      const fields = ['templateId', 'placeId', 'clientId', ...drafts.flatMap((_, index) => [...REQUEST_FIELDS.map((field) => `requests.${index}.${field}`), ...(specs.current.get(index) ?? []).map((spec) => `requests.${index}.attributes.${spec.code}`)])];
       setExpandAll(true);
       setProblem(placeErrors(form, error, i18n, fields) ?? t('workspace.fixFields'));
     } finally {

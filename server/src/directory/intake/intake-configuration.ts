@@ -33,11 +33,10 @@ export function intakeConfiguration(manager: EntityManager): Promise<IntakeConfi
   });
 }
 
-/** The template a registration by this operator applies: the first given to them, when it is active. */
-export function registrationTemplate(intake: IntakeConfiguration, operatorId: number): ContactTemplate | null {
-  const [first] = intake.templateIdsByOperator.get(operatorId) ?? [];
-  const template = first === undefined ? undefined : intake.templates.get(first);
-  return template?.active ? template : null;
+/** The active templates given to an operator, in the order the console offers them (position, then code): the first is their default. */
+export function operatorTemplates(intake: IntakeConfiguration, operatorId: number): ContactTemplate[] {
+  const templates = (intake.templateIdsByOperator.get(operatorId) ?? []).map((id) => intake.templates.get(id)).filter((template): template is ContactTemplate => template?.active === true);
+  return templates.sort((a, b) => a.position - b.position || a.code.localeCompare(b.code));
 }
 
 /** The codes rules read as `contact.channel`, `contact.direction` and `contact.place`. */

@@ -44,17 +44,22 @@ export class NewRequestDto {
 }
 
 export class CreateContactDto {
-  @ApiPropertyOptional({ description: 'absent: from the operator’s contact template' })
+  @ApiPropertyOptional({ description: 'one of the operator’s active contact templates (GET /api/contact-templates/mine); absent: the first of them' })
+  @IsOptional()
+  @IsInt()
+  templateId?: number;
+
+  @ApiPropertyOptional({ description: 'absent: from the contact template' })
   @IsOptional()
   @IsInt()
   channelId?: number;
 
-  @ApiPropertyOptional({ description: 'absent: from the operator’s contact template' })
+  @ApiPropertyOptional({ description: 'absent: from the contact template' })
   @IsOptional()
   @IsInt()
   directionId?: number;
 
-  @ApiPropertyOptional({ description: 'absent: the default place of the operator’s contact template' })
+  @ApiPropertyOptional({ description: 'absent: the default place of the contact template' })
   @IsOptional()
   @IsInt()
   placeId?: number;
