@@ -82,8 +82,17 @@ describe.each(testDatabases())('problems, knowledge and ratings in the console o
 
     const stored = await Promise.all(incidents.map(async ({ id }) => (await h.ok('disp', 'GET', `/api/requests/${id}`, undefined, 200)).request.status));
     expect(stored).toEqual(['resolved', 'resolved']);
+
+    // The fix held: the problem is closed, and may still be reopened.
+    await page.getByRole('button', { name: 'Close the problem' }).click();
+    const close = page.getByRole('dialog', { name: 'Close the problem' });
+    await close.getByLabel('How the fix held').fill('No calls for a week');
+    await close.getByRole('button', { name: 'Close the problem' }).click();
+    await close.waitFor({ state: 'hidden' });
+    await page.getByTestId('problem-status').filter({ hasText: 'closed' }).waitFor();
+    await page.getByRole('button', { name: 'Reopen' }).waitFor();
     await page.getByRole('button', { name: 'Back to the problems' }).click();
-    expect(await page.getByTestId('problem-PRB-' + new Date().getUTCFullYear() + '-000001').innerText()).toMatch(/Exchange PSK-3 is down\s+mass\s+resolved\s+2/);
+    expect(await page.getByTestId('problem-PRB-' + new Date().getUTCFullYear() + '-000001').innerText()).toMatch(/Exchange PSK-3 is down\s+mass\s+closed\s+2/);
   });
 
   it('draws the customers\' ratings, given through the API, on the dashboard', async () => {

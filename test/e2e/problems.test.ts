@@ -108,4 +108,38 @@ describe.each(testDatabases())('problems and mass problems on %s', (database) =>
     expect(unlinked.linkedCount).toBe(MASS - 1);
     expect(await auditCount('problem.unlink', [rejected])).toBe(1);
   });
+
+  it('ends a problem as closed once its fix held, as unresolvable or as erroneous while worked on, and reopens any of them', async () => {
+    const status = async (id: number) => (await h.ok('eng', 'GET', `/api/problems/${id}`, undefined, 200)).status;
+    const end = (id: number, outcome: string) => h.as('eng', 'POST', `/api/problems/${id}/end`, { outcome, reason: `${outcome} because` });
+
+    // Recorded by mistake: its requests are unlinked, free for their real cause, and nothing more links to it.
+    const [strayRequest] = incidents; // unlinked from the mass problem above
+    const mistaken = await h.ok('disp', 'POST', '/api/problems', { subject: 'Not a problem' }, 201);
+    await h.ok('disp', 'POST', `/api/problems/${mistaken.id}/requests`, { requestIds: [strayRequest] }, 200);
+    expect((await end(mistaken.id, 'closed')).body).toMatchObject({ code: 'problem_state', details: [{ path: 'outcome', message: 'status is open' }] });
+    const erroneous = await end(mistaken.id, 'erroneous');
+    expect(erroneous.status).toBe(200);
+    expect(erroneous.body).toMatchObject({ status: 'erroneous', linkedCount: 0 });
+    expect(await t.dataSource.getRepository(RequestProblemLink).countBy({ requestId: strayRequest })).toBe(0);
+    expect(await auditCount('problem.unlink', [strayRequest])).toBeGreaterThanOrEqual(1);
+    const line = await t.dataSource.getRepository(AuditEntry).findOneByOrFail({ entityType: 'problem', entityId: String(mistaken.id), action: 'erroneous' });
+    expect(line.changes).toEqual(expect.arrayContaining([{ field: 'status', old: 'open', new: 'erroneous' }, { field: 'reason', old: null, new: 'erroneous because' }]));
+    const refused = await h.as('disp', 'POST', `/api/problems/${mistaken.id}/requests`, { requestIds: [strayRequest] });
+    expect([refused.status, refused.body.code]).toEqual([400, 'invalid_links']);
+    expect(refused.body.details[0].message).toContain('reopen it');
+
+    // Unresolvable: nothing resolves it until it is reopened.
+    const lasting = await h.ok('disp', 'POST', '/api/problems', { subject: 'Old exchange hum' }, 201);
+    expect((await end(lasting.id, 'unresolvable')).status).toBe(200);
+    expect((await h.as('eng', 'POST', `/api/problems/${lasting.id}/resolve`, { reason: 'no' })).body.code).toBe('problem_resolved');
+    expect((await end(lasting.id, 'erroneous')).body.code).toBe('problem_state');
+    expect((await h.ok('eng', 'POST', `/api/problems/${lasting.id}/reopen`, { reason: 'a new board exists' }, 200)).status).toBe('open');
+
+    // Closed, once resolved.
+    await h.ok('eng', 'POST', `/api/problems/${problemId}/resolve`, { reason: 'the second board works' }, 200);
+    expect((await end(problemId, 'closed')).body.status).toBe('closed');
+    expect(await status(problemId)).toBe('closed');
+    expect((await h.as('eng', 'POST', `/api/problems/${problemId}/end`, { outcome: 'finished', reason: 'x' })).body.details).toEqual([expect.objectContaining({ path: 'outcome' })]);
+  });
 });

@@ -16,8 +16,8 @@ import { ClassificationQuestionnaire } from './questionnaire.entity';
 import { answerIssues, questionnaireIssues, referencesOf, walkQuestionnaire, type Answer, type Question, type QuestionnaireDefinition } from './questionnaire';
 
 const AUDITED: (keyof ClassificationQuestionnaire)[] = ['code', 'name', 'active', 'definition'];
-/** Problems still worth linking a new request to. */
-const LINKABLE_PROBLEMS = ['open', 'known_error'] as const;
+/** Problems still worth linking a new request to: being worked on, or known to stay (with their workaround). */
+const LINKABLE_PROBLEMS = ['open', 'known_error', 'unresolvable'] as const;
 /** A definition is one JSON text column; this keeps it well inside MySQL's TEXT. */
 const MAX_DEFINITION_LENGTH = 60_000;
 const ARTICLES_PER_SUGGESTION = 10;

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '../auth/principal';
 import { CurrentPrincipal, RequirePermission } from '../auth/principal';
-import { CreateProblemDto, ProblemLinksDto, ProblemListQuery, ProblemReasonDto, ProblemSolutionDto } from './problems.dto';
+import { CreateProblemDto, ProblemEndingDto, ProblemLinksDto, ProblemListQuery, ProblemReasonDto, ProblemSolutionDto } from './problems.dto';
 import { ProblemsService } from './problems.service';
 import { IDEMPOTENCY } from '../common/idempotency-header';
 
@@ -62,6 +62,15 @@ export class ProblemsController {
   @RequirePermission('problems.manage')
   resolve(@CurrentPrincipal() actor: Principal, @Param('id', ParseIntPipe) id: number, @Body() body: ProblemReasonDto, @Headers('idempotency-key') key?: string) {
     return this.problems.resolve(actor, id, body, key);
+  }
+
+  @Post(':id/end')
+  @HttpCode(200)
+  @IDEMPOTENCY
+  @RequirePermission('problems.manage')
+  @ApiOperation({ summary: 'ends the problem: closed (its fix held), unresolvable, or erroneous (its requests unlinked)' })
+  end(@CurrentPrincipal() actor: Principal, @Param('id', ParseIntPipe) id: number, @Body() body: ProblemEndingDto, @Headers('idempotency-key') key?: string) {
+    return this.problems.end(actor, id, body, key);
   }
 
   @Post(':id/reopen')

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { IdListField, OptionalTextField, RichTextField, SubjectField } from '../common/dto-fields';
 import { PageQuery } from '../common/paging';
-import { PROBLEM_STATUSES, type ProblemStatus } from './entities/problem.entity';
+import { PROBLEM_ENDINGS, PROBLEM_STATUSES, type ProblemEnding, type ProblemStatus } from './entities/problem.entity';
 
 const MAX_TEXT = 20_000;
 /** Requests linked or unlinked in one call; a mass problem links more in several. */
@@ -53,4 +53,10 @@ export class ProblemReasonDto {
   @IsString()
   @Length(1, 2000)
   reason!: string;
+}
+
+export class ProblemEndingDto extends ProblemReasonDto {
+  @ApiProperty({ enum: PROBLEM_ENDINGS, description: 'closed: after resolve, the fix held; unresolvable or erroneous: while open or a known error' })
+  @IsIn(PROBLEM_ENDINGS)
+  outcome!: ProblemEnding;
 }

@@ -18,11 +18,11 @@ import { nextYearlyNumber } from '../requests/processing/request-numbers';
 import { TopicForms } from '../requests/processing/request-context';
 import type { RequestSummary } from '../requests/processing/versioned-update';
 import { versionedCall } from '../requests/closure/versioned-call';
-import { Problem } from './entities/problem.entity';
+import { isProblemActive, Problem } from './entities/problem.entity';
 import { ProblemCounter } from './entities/problem-counter.entity';
 import { RequestProblemLink } from './entities/request-problem-link.entity';
 import { tellCustomer } from './problem-notes';
-import type { CreateProblemDto, ProblemLinksDto, ProblemListQuery, ProblemReasonDto, ProblemSolutionDto } from './problems.dto';
+import type { CreateProblemDto, ProblemEndingDto, ProblemLinksDto, ProblemListQuery, ProblemReasonDto, ProblemSolutionDto } from './problems.dto';
 
 const AUDITED_FIELDS: (keyof Problem)[] = ['number', 'subject', 'status', 'isMass', 'knownSolution', 'workaround'];
 
@@ -156,6 +156,7 @@ export class ProblemsService {
   async linkOne(manager: EntityManager, actor: Principal, problem: Problem, request: CustomerRequest, now: Date): Promise<void> {
     const existing = await manager.findOneBy(RequestProblemLink, { requestId: request.id });
     if (existing?.problemId === problem.id) return;
+    if (problem.status === 'closed' || problem.status === 'erroneous') throw conflict('problem_ended', `Problem ${problem.number} is ${problem.status}; reopen it to link requests`, [{ path: 'problemId', message: `status is ${problem.status}` }]);
     if (existing) {
       const other = await manager.findOneBy(Problem, { id: existing.problemId });
       throw conflict('already_linked', `Request ${request.number} is already caused by problem ${other?.number ?? existing.problemId}; unlink it first`, [{ path: 'requestId', message: 'linked to another problem' }]);
@@ -172,9 +173,7 @@ export class ProblemsService {
       const requests = links.length ? await manager.find(CustomerRequest, { where: { id: In(links.map((link) => link.requestId)) } }) : [];
       for (const request of requests) {
         await workableRequest(manager, actor, request.id);
-        await manager.delete(RequestProblemLink, { requestId: request.id });
-        await this.audit.record(manager, actor, { entityType: 'request', entityId: request.id, action: 'problem.unlink', changes: [{ field: 'problem', old: problem.number, new: null }] }, now);
-        await this.record(manager, actor, id, 'unlink', [{ field: 'request', old: request.number, new: null }], now);
+        await this.unlinkOne(manager, actor, problem, request, now);
       }
       return this.view(manager, actor, id);
     });
@@ -207,7 +206,7 @@ export class ProblemsService {
   resolve(actor: Principal, id: number, body: ProblemReasonDto, key?: string, now = new Date()): Promise<ProblemView> {
     return this.idempotency.run(actor, key, { method: 'POST', path: `/api/problems/${id}/resolve`, body, status: 200 }, async (manager) => {
       const problem = await this.problem(manager, id);
-      if (problem.status === 'resolved' || problem.status === 'closed') throw conflict('problem_resolved', `Problem ${problem.number} is already ${problem.status}`, [{ path: 'id', message: problem.status }]);
+      if (!isProblemActive(problem.status)) throw conflict('problem_resolved', `Problem ${problem.number} is already ${problem.status}`, [{ path: 'id', message: problem.status }]);
       const before = { ...problem };
       Object.assign(problem, { status: 'resolved', resolvedAt: now, updatedAt: now });
       await manager.save(problem);
@@ -226,7 +225,7 @@ export class ProblemsService {
   reopen(actor: Principal, id: number, body: ProblemReasonDto, key?: string, now = new Date()): Promise<ProblemView> {
     return this.idempotency.run(actor, key, { method: 'POST', path: `/api/problems/${id}/reopen`, body, status: 200 }, async (manager) => {
       const problem = await this.problem(manager, id);
-      if (problem.status !== 'resolved' && problem.status !== 'closed') throw conflict('problem_not_resolved', `Problem ${problem.number} is ${problem.status}, not resolved`, [{ path: 'id', message: problem.status }]);
+      if (isProblemActive(problem.status)) throw conflict('problem_not_resolved', `Problem ${problem.number} is ${problem.status}, not resolved or ended`, [{ path: 'id', message: problem.status }]);
       const before = { ...problem };
       Object.assign(problem, { status: problem.knownSolution || problem.workaround ? 'known_error' : 'open', resolvedAt: null, updatedAt: now });
       await manager.save(problem);
@@ -240,6 +239,33 @@ export class ProblemsService {
       await this.record(manager, actor, id, 'reopen', [...changesBetween(before, problem, AUDITED_FIELDS), { field: 'reason', old: null, new: body.reason }, { field: 'reopenedRequests', old: null, new: requests.map((request) => request.number) }], now);
       return this.view(manager, actor, id);
     });
+  }
+
+  /**
+   * The problem's end. `closed`, once resolved, when its fix has held; `unresolvable`, while open or a known error, when
+   * its cause cannot be removed (its requests stay as they are, with the workaround); `erroneous`, likewise, when it
+   * was recorded by mistake (its requests are unlinked, free to be linked to their real cause). Reopen undoes any.
+   */
+  end(actor: Principal, id: number, body: ProblemEndingDto, key?: string, now = new Date()): Promise<ProblemView> {
+    return this.idempotency.run(actor, key, { method: 'POST', path: `/api/problems/${id}/end`, body, status: 200 }, async (manager) => {
+      const problem = await this.problem(manager, id);
+      const allowed = body.outcome === 'closed' ? problem.status === 'resolved' : isProblemActive(problem.status);
+      if (!allowed) throw conflict('problem_state', `Problem ${problem.number} is ${problem.status}: it can be ${body.outcome} only when ${body.outcome === 'closed' ? 'resolved' : 'open or a known error'}`, [{ path: 'outcome', message: `status is ${problem.status}` }]);
+      const before = { ...problem };
+      Object.assign(problem, { status: body.outcome, updatedAt: now });
+      await manager.save(problem);
+      const unlinked = body.outcome === 'erroneous' ? await this.linkedRequests(manager, id, () => true) : [];
+      for (const request of unlinked) await this.unlinkOne(manager, actor, problem, request, now);
+      const changes = [...changesBetween(before, problem, AUDITED_FIELDS), { field: 'reason', old: null, new: body.reason }, ...(unlinked.length ? [{ field: 'unlinkedRequests', old: null, new: unlinked.map((request) => request.number) }] : [])];
+      await this.record(manager, actor, id, body.outcome, changes, now);
+      return this.view(manager, actor, id);
+    });
+  }
+
+  private async unlinkOne(manager: EntityManager, actor: Principal, problem: Problem, request: CustomerRequest, now: Date): Promise<void> {
+    await manager.delete(RequestProblemLink, { requestId: request.id });
+    await this.audit.record(manager, actor, { entityType: 'request', entityId: request.id, action: 'problem.unlink', changes: [{ field: 'problem', old: problem.number, new: null }] }, now);
+    await this.record(manager, actor, problem.id, 'unlink', [{ field: 'request', old: request.number, new: null }], now);
   }
 
   async problem(manager: EntityManager, id: number): Promise<Problem> {

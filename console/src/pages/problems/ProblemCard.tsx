@@ -15,9 +15,9 @@ import { ProblemStatusTag } from './ProblemStatusTag';
 import { ReasonModal } from './ReasonModal';
 import { SolutionModal } from './SolutionModal';
 import { LinkedArticles } from '../knowledge/LinkedArticles';
-import type { LinkedRequest, ProblemDetails } from './types';
+import { PROBLEM_ENDINGS, type LinkedRequest, type ProblemDetails, type ProblemEnding } from './types';
 
-type Dialog = 'solution' | 'link' | 'resolve' | 'reopen';
+type Dialog = 'solution' | 'link' | 'resolve' | 'reopen' | ProblemEnding;
 
 const RichText = ({ html, testId }: { html: string; testId: string }) => <div className="docket-rich-text" data-testid={testId} dangerouslySetInnerHTML={{ __html: safeHtml(html) }} />;
 
@@ -35,7 +35,9 @@ export function ProblemCard({ id, onBack }: { id: number; onBack(): void }) {
   if (!problem) return <>{back}<div style={{ marginTop: 16 }}>{remote.error ? <ErrorAlert message={remote.error} onRetry={remote.reload} /> : <Spin />}</div></>;
 
   const manages = can('problems.manage');
-  const settled = problem.status === 'resolved' || problem.status === 'closed';
+  const active = problem.status === 'open' || problem.status === 'known_error';
+  // Ways to end the problem from where it stands: closed once resolved; unresolvable or erroneous while being worked on.
+  const endings: ProblemEnding[] = active ? ['unresolvable', 'erroneous'] : problem.status === 'resolved' ? ['closed'] : [];
   const path = `/problems/${problem.id}`;
   const unlink = async (request: LinkedRequest) => {
     setUnlinking(request.id);
@@ -63,9 +65,10 @@ export function ProblemCard({ id, onBack }: { id: number; onBack(): void }) {
         </Flex>
       ),
     },
-    ...(manages && !settled ? [{ title: t('common.actions'), key: 'actions', render: (_: unknown, request: LinkedRequest) => <Button size="small" loading={unlinking === request.id} onClick={() => void unlink(request)}>{t('problems.unlink')}</Button> }] : []),
+    ...(manages && active ? [{ title: t('common.actions'), key: 'actions', render: (_: unknown, request: LinkedRequest) => <Button size="small" loading={unlinking === request.id} onClick={() => void unlink(request)}>{t('problems.unlink')}</Button> }] : []),
   ];
   const hidden = problem.linkedCount - problem.requests.length;
+  const ending = PROBLEM_ENDINGS.find((candidate) => candidate === dialog);
 
   return (
     <>
@@ -78,10 +81,11 @@ export function ProblemCard({ id, onBack }: { id: number; onBack(): void }) {
       </Typography.Title>
       {manages && (
         <Flex gap={8} wrap style={{ marginBottom: 16 }}>
-          {!settled && <Button onClick={() => setDialog('link')}>{t('problems.link')}</Button>}
-          {!settled && <Button onClick={() => setDialog('solution')}>{t('problems.editSolution')}</Button>}
-          {!settled && <Button type="primary" onClick={() => setDialog('resolve')}>{t('problems.resolve')}</Button>}
-          {settled && <Button onClick={() => setDialog('reopen')}>{t('problems.reopen')}</Button>}
+          {active && <Button onClick={() => setDialog('link')}>{t('problems.link')}</Button>}
+          {active && <Button onClick={() => setDialog('solution')}>{t('problems.editSolution')}</Button>}
+          {active && <Button type="primary" onClick={() => setDialog('resolve')}>{t('problems.resolve')}</Button>}
+          {endings.map((ending) => <Button key={ending} onClick={() => setDialog(ending)}>{t(`problems.end.${ending}`)}</Button>)}
+          {!active && <Button onClick={() => setDialog('reopen')}>{t('problems.reopen')}</Button>}
         </Flex>
       )}
       <Card size="small" style={{ marginBottom: 16 }}>
@@ -133,6 +137,9 @@ export function ProblemCard({ id, onBack }: { id: number; onBack(): void }) {
       {dialog === 'solution' && <SolutionModal problem={problem} onClose={() => setDialog(null)} onSaved={remote.reload} />}
       {dialog === 'link' && <LinkRequestsModal problemId={problem.id} onClose={() => setDialog(null)} onSaved={remote.reload} />}
       {dialog === 'resolve' && <ReasonModal title={t('problems.resolve')} label={t('problems.resolveReason')} done={t('problems.resolved')} path={`${path}/resolve`} onClose={() => setDialog(null)} onSaved={remote.reload} />}
+      {ending && (
+        <ReasonModal title={t(`problems.end.${ending}`)} label={t(`problems.endReason.${ending}`)} done={t('problems.ended')} path={`${path}/end`} body={{ outcome: ending }} onClose={() => setDialog(null)} onSaved={remote.reload} />
+      )}
       {dialog === 'reopen' && <ReasonModal title={t('problems.reopen')} label={t('problems.reopenReason')} done={t('problems.reopened')} path={`${path}/reopen`} onClose={() => setDialog(null)} onSaved={remote.reload} />}
     </>
   );

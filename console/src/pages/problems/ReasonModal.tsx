@@ -3,13 +3,13 @@ import { post } from '../../api/client';
 import { FormModal } from '../../components/FormModal';
 import { useI18n } from '../../i18n/i18n';
 
-/** Resolving or reopening a problem says why; the reason is journalled on the problem and on every request it changes. */
-export function ReasonModal({ title, label, done, path, onClose, onSaved }: { title: string; label: string; done: string; path: string; onClose(): void; onSaved(): void }) {
+/** Resolving, ending or reopening a problem says why; the reason is journalled on the problem and on every request it changes. */
+export function ReasonModal({ title, label, done, path, body = {}, onClose, onSaved }: { title: string; label: string; done: string; path: string; body?: Record<string, unknown>; onClose(): void; onSaved(): void }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ reason: string }>();
   const save = async ({ reason }: { reason: string }) => {
-    await post(path, { reason: reason.trim() });
+    await post(path, { ...body, reason: reason.trim() });
     void message.success(done);
     onSaved();
   };
