@@ -133,4 +133,35 @@ describe('the operator workspace: files, search and notifications', () => {
     await reopen.getByRole('button', { name: 'Reopen' }).click();
     await s.page.getByTestId('card-status').getByText('in progress').waitFor();
   });
+
+  it('calls in management from the card: refused readably while nobody manages the request, the manager told once somebody does', async () => {
+    const escalate = async (reason: string) => {
+      await s.page.getByRole('button', { name: 'Escalate to management' }).click();
+      const dialog = s.page.getByRole('dialog', { name: 'Escalate to management' });
+      await dialog.getByLabel('Why management should step in').fill(reason);
+      await dialog.getByRole('button', { name: 'Escalate to management' }).click();
+      return dialog;
+    };
+    const refused = await escalate('No answer from the line team for a day');
+    await refused.getByRole('alert').filter({ hasText: 'Nobody manages the workgroups' }).waitFor();
+    await refused.getByRole('button', { name: 'Cancel' }).click();
+    await refused.waitFor({ state: 'hidden' });
+
+    // The operator's workgroup gets a manager with an address, and the request is hers.
+    const admin = await s.app.loginAs('admin', s.app.adminPassword);
+    const operator = await s.app.loginAs('operator', 'operator-demo-1');
+    const operatorId = (await s.app.call('GET', '/api/auth/me', { token: operator })).body.id;
+    const boss = await s.app.call('POST', '/api/users', { token: admin, body: { login: 'boss', name: 'Boris Boss', email: 'boss@docket.test', password: 'boss-password-1', roleCodes: ['manager'] } });
+    const group = await s.app.call('POST', '/api/workgroups', { token: admin, body: { code: 'LINE1', name: 'Line one', managerId: boss.body.id } });
+    expect((await s.app.call('PUT', `/api/workgroups/${group.body.id}/members`, { token: admin, body: { userIds: [operatorId] } })).status).toBe(200);
+    const version = (await s.app.call('GET', `/api/requests/${requestId}`, { token: operator })).body.request.version;
+    expect((await s.app.call('POST', `/api/requests/${requestId}/assign`, { token: operator, body: { expectedVersion: version, assigneeId: operatorId } })).status).toBe(200);
+    await s.page.getByRole('button', { name: 'Reload', exact: true }).click();
+
+    const told = await escalate('Still no answer: please step in');
+    await told.waitFor({ state: 'hidden' });
+    await s.page.getByText('The management chain was told').waitFor();
+    const history = (await s.app.call('GET', `/api/requests/${requestId}`, { token: operator })).body.history;
+    expect(history.at(-1)).toMatchObject({ action: 'escalate.up', changes: expect.arrayContaining([{ field: 'escalatedTo', old: null, new: [boss.body.id] }]) });
+  });
 });

@@ -16,7 +16,7 @@ interface CardActionsProps {
   action: CardAction;
 }
 
-/** What the operator can do with the request now: the route's transitions, accepting or handing back a hand-off, taking it. */
+/** What the operator can do with the request now: the route's transitions, accepting or handing back a hand-off, taking it, calling in management. */
 export function CardActions({ card, specs, action }: CardActionsProps) {
   const i18n = useI18n();
   const { t } = i18n;
@@ -24,6 +24,7 @@ export function CardActions({ card, specs, action }: CardActionsProps) {
   const { request } = card;
   const [prompting, setPrompting] = useState<CardTransition | null>(null);
   const [handingBack, setHandingBack] = useState(false);
+  const [escalating, setEscalating] = useState(false);
   const versioned = { expectedVersion: request.version };
   const path = `/requests/${request.id}`;
 
@@ -69,8 +70,14 @@ export function CardActions({ card, specs, action }: CardActionsProps) {
             {t('workspace.unassign')}
           </Button>
         )}
+        {request.isOpen && (
+          <Button loading={action.busy} onClick={() => setEscalating(true)}>
+            {t('workspace.escalateUp')}
+          </Button>
+        )}
       </Flex>
       {prompting && <PromptModal step={prompting} specs={specs.filter((spec) => prompting.mustPrompt?.includes(spec.code))} values={Object.fromEntries(card.attributes.map((attribute) => [attribute.code, attribute.value]))} onClose={() => setPrompting(null)} onSubmit={transition} busy={action.busy} i18n={i18n} />}
+      {escalating && <ReasonModal title={t('workspace.escalateUp')} label={t('workspace.escalateUpReason')} maxLength={1000} onClose={() => setEscalating(false)} onSubmit={(reason, onError) => action.run(() => post(`${path}/escalate-up`, { reason }), t('workspace.escalatedUp'), onError)} />}
       {handingBack && <ReasonModal title={t('workspace.handBack')} label={t('workspace.handBackReason')} maxLength={1000} onClose={() => setHandingBack(false)} onSubmit={(reason, onError) => action.run(() => post(`${path}/hand-back`, { ...versioned, reason }), t('workspace.handedBack'), onError)} />}
     </Flex>
   );
