@@ -128,6 +128,9 @@ describe.each(testDatabases())('problems, knowledge and ratings in the console o
     const row = panel.locator('tr', { hasText: 'Replace the cable at PSK-3' });
     expect(await row.innerText()).toMatch(/Cable works\s+new\s+[\s\S]*overdue/);
     await s.screenshot('request-card-work-orders');
+
+    // Mira manages but does not work requests: she may not give one.
+    expect(await panel.getByRole('button', { name: 'New work order' }).count()).toBe(0);
     await signOut();
 
     await s.signInAsAdmin();
@@ -161,6 +164,24 @@ describe.each(testDatabases())('problems, knowledge and ratings in the console o
     await mine.getByRole('button', { name: 'Start work' }).waitFor();
     await s.screenshot('partner-work-orders');
     expect((await h.ok('admin', 'GET', `/api/work-orders/${order.id}`, undefined, 200)).status).toBe('accepted');
+    await signOut();
+
+    // The dispatcher, who works the request, gives a third one from its card.
+    await signInAs('disp', 'disp-password-1', 'Welcome, disp');
+    await s.open(`/workspace/requests?request=${requestId}`);
+    await panel.getByText('Work orders (2)').waitFor();
+    await panel.getByRole('button', { name: 'New work order' }).click();
+    const orderForm = page.getByRole('dialog', { name: 'New work order' });
+    await orderForm.getByLabel('Partner').fill('Cable');
+    await chooseOption(page.locator('.ant-select-item-option', { hasText: 'Cable works' }), orderForm.getByTitle('Cable works', { exact: true }));
+    await orderForm.getByLabel('Subject').fill('Inspect the duct');
+    await orderForm.getByLabel('Description').fill('Water in the duct\nafter the rain');
+    await orderForm.getByRole('button', { name: 'Save' }).click();
+    await orderForm.waitFor({ state: 'hidden' });
+    await panel.getByText('Work orders (3)').waitFor();
+    expect(await panel.locator('tr', { hasText: 'Inspect the duct' }).innerText()).toMatch(/Cable works\s+new/);
+    const given = (await h.ok('disp', 'GET', `/api/requests/${requestId}/work-orders`, undefined, 200)).find((stored: { subject: string }) => stored.subject === 'Inspect the duct');
+    expect(given).toMatchObject({ partnerId: cable, status: 'new', description: '<p>Water in the duct</p><p>after the rain</p>' });
     await signOut();
   });
 

@@ -22,6 +22,8 @@ export const workOrdersEn = {
   'workOrders.updated': 'Updated',
   'workOrders.empty': 'No work orders.',
   'workOrders.partnerScope': 'Work orders given to your organisation.',
+  'workOrders.new': 'New work order',
+  'workOrders.description': 'Description',
   'workOrders.onCard': 'Work orders ({count})',
   'errors.invalid_transition': 'The work order cannot go to that status from where it is now.',
   'errors.unknown_partner': 'There is no such active partner.',

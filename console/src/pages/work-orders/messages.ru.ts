@@ -24,6 +24,8 @@ export const workOrdersRu: Record<keyof typeof workOrdersEn, string> = {
   'workOrders.updated': 'Изменён',
   'workOrders.empty': 'Нарядов нет.',
   'workOrders.partnerScope': 'Наряды, выданные вашей организации.',
+  'workOrders.new': 'Новый наряд',
+  'workOrders.description': 'Описание',
   'workOrders.onCard': 'Наряды ({count})',
   'errors.invalid_transition': 'Наряд нельзя перевести в этот статус из текущего.',
   'errors.unknown_partner': 'Такого действующего партнёра нет.',

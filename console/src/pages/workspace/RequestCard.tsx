@@ -113,7 +113,7 @@ export function RequestCard({ id, onBack, onOpen }: { id: number; onBack(): void
       </Card>
       {working && <CardActions card={card} specs={specs} action={action} />}
       <CardClosure card={card} action={action} />
-      <CardWorkOrders requestId={request.id} version={request.version} />
+      <CardWorkOrders requestId={request.id} version={request.version} canCreate={working} />
       {!card.canWork && <Alert type="info" showIcon title={t('workspace.readOnlyCard')} style={{ marginBottom: 12 }} />}
       <Tabs
         items={[
