@@ -9,8 +9,14 @@ describe('the operator workspace', () => {
   let s: BrowserSession;
   const scripts: string[] = [];
 
+  let bakerId: number;
+
   beforeAll(async () => {
     s = await startBrowserSession({ DOCKET_DEMO: '1' });
+    // Somebody at Nevsky Bakery who calls: the contact names them.
+    const admin = await s.app.loginAs('admin', s.app.adminPassword);
+    const [bakery] = (await s.app.call('GET', '/api/clients?q=Nevsky', { token: admin })).body.items;
+    bakerId = (await s.app.call('POST', '/api/contact-persons', { token: admin, body: { name: 'Pavel Baker', clientId: bakery.id, emails: [{ value: 'pavel@nevsky-bakery.example' }] } })).body.id;
     s.page.on('request', (request) => {
       if (request.resourceType() === 'script') scripts.push(request.url());
     });
@@ -41,6 +47,8 @@ describe('the operator workspace', () => {
 
     await s.page.getByLabel('Client', { exact: true }).fill('Nevsky');
     await visibleDropdown().getByText('Nevsky Bakery').click();
+    await s.page.getByLabel('Contact person', { exact: true }).click();
+    await visibleDropdown().getByText('Pavel Baker').click();
 
     const first = s.page.getByTestId('request-draft-0');
     await fillDraft(first, 'Terminate the office line', 'Moving to a new office');
@@ -69,6 +77,8 @@ describe('the operator workspace', () => {
     expect(await links.nth(0).innerText()).toContain('Terminate the office line');
     expect(await links.nth(1).innerText()).toContain('Terminate the second line');
     await s.screenshot('workspace-contact-registered');
+    const stored = await s.app.dataSource.query("SELECT contactPersonId FROM requests WHERE subject LIKE 'Terminate the % line'");
+    expect(stored.map((row: { contactPersonId: number }) => Number(row.contactPersonId))).toEqual([bakerId, bakerId]);
     await links.nth(0).click();
     await s.page.getByTestId('card-step').getByText('Register').waitFor();
   });

@@ -386,6 +386,7 @@ export const en = {
   'workspace.place': 'Contact place',
   'workspace.channel': 'Channel',
   'workspace.direction': 'Direction',
+  'workspace.contactPerson': 'Contact person',
   'workspace.client': 'Client',
   'workspace.clientSearch': 'Phone, e-mail, name or contract number',
   'workspace.clientNotFound': 'No client found',

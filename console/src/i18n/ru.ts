@@ -387,6 +387,7 @@ export const ru: Messages = {
   'workspace.place': 'Место контакта',
   'workspace.channel': 'Канал',
   'workspace.direction': 'Направление',
+  'workspace.contactPerson': 'Контактное лицо',
   'workspace.client': 'Клиент',
   'workspace.clientSearch': 'Телефон, e-mail, название или номер договора',
   'workspace.clientNotFound': 'Клиент не найден',

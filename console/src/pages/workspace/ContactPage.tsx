@@ -13,6 +13,8 @@ import { placeErrors } from './field-errors';
 import { plainToHtml } from './plain-text';
 import { RequestDraft } from './RequestDraft';
 import { topicTree } from './topic-tree';
+import type { PersonView } from '../../../../server/src/directory/people/people.service';
+import type { Page, Wire } from '../../api/types';
 import type { ContactInput, ContactTemplate, Registered, TopicCatalogNode } from './types';
 
 interface DraftValues {
@@ -29,6 +31,7 @@ interface ContactValues {
   templateId?: number;
   placeId?: number;
   clientId?: number | null;
+  contactPersonId?: number | null;
   requests: DraftValues[];
 }
 
@@ -42,6 +45,9 @@ export default function ContactPage() {
   const templates = useRemote<ContactTemplate[]>('/contact-templates/mine');
   const catalog = useRemote<TopicCatalogNode[]>('/topic-catalog');
   const templateId = Form.useWatch('templateId', form);
+  const clientId = Form.useWatch('clientId', form);
+  // Who at the client is calling: their address gets the request's mail.
+  const persons = useRemote<Page<Wire<PersonView>>>(clientId ? '/contact-persons' : null, { clientId: clientId ?? undefined, pageSize: 200 });
   const template = templates.data?.find((candidate) => candidate.id === templateId) ?? templates.data?.[0];
   const specs = useRef(new Map<number, FieldSpec[]>());
   const [busy, setBusy] = useState(false);
@@ -60,6 +66,7 @@ export default function ContactPage() {
       ...(template ? { templateId: template.id } : {}),
       ...(values.placeId ? { placeId: values.placeId } : {}),
       ...(values.clientId ? { clientId: values.clientId } : {}),
+      ...(values.clientId && values.contactPersonId ? { contactPersonId: values.contactPersonId } : {}),
       requests: drafts.map((draft, index) => ({
         topicId: draft.topicId!,
         type: draft.type!,
@@ -73,7 +80,7 @@ export default function ContactPage() {
     try {
       setRegistered(await post<Registered>('/contacts', body));
     } catch (error) {
-      const fields = ['templateId', 'placeId', 'clientId', ...drafts.flatMap((_, index) => [...REQUEST_FIELDS.map((field) => `requests.${index}.${field}`), ...(specs.current.get(index) ?? []).map((spec) => `requests.${index}.attributes.${spec.code}`)])];
+      const fields = ['templateId', 'placeId', 'clientId', 'contactPersonId', ...drafts.flatMap((_, index) => [...REQUEST_FIELDS.map((field) => `requests.${index}.${field}`), ...(specs.current.get(index) ?? []).map((spec) => `requests.${index}.attributes.${spec.code}`)])];
       setExpandAll(true);
       setProblem(placeErrors(form, error, i18n, fields) ?? t('workspace.fixFields'));
     } finally {
@@ -116,6 +123,7 @@ export default function ContactPage() {
           disabled={busy}
           onFinish={submit}
           onFinishFailed={() => setExpandAll(true)}
+          onValuesChange={(changed: Partial<ContactValues>) => 'clientId' in changed && form.setFieldValue('contactPersonId', undefined)}
           initialValues={{ templateId: template?.id, placeId: template?.defaultPlace?.id ?? undefined, requests: [newDraft()] }}
         >
           <Card size="small" title={t('workspace.contact')} style={{ marginBottom: 16 }}>
@@ -137,6 +145,13 @@ export default function ContactPage() {
                   <ClientSearch />
                 </Form.Item>
               </Col>
+              {clientId ? (
+                <Col xs={24} md={8}>
+                  <Form.Item name="contactPersonId" label={t('workspace.contactPerson')}>
+                    <Select allowClear showSearch optionFilterProp="label" loading={persons.loading} options={(persons.data?.items ?? []).map((person) => ({ value: person.id, label: person.name }))} aria-label={t('workspace.contactPerson')} />
+                  </Form.Item>
+                </Col>
+              ) : null}
             </Row>
             {template && (
               <Descriptions size="small" column={3} items={[
