@@ -115,7 +115,10 @@ export class MailIntakeService {
       const comment = await this.discussions.write(manager, actor, request.id, discussionId, { body }, now, author);
       for (const file of files) await this.attachments.record(manager, actor, requestOwner(request.id, comment.id), file, now);
       await this.journal(manager, actor, mailbox, mail, request.id, { comment: comment.id }, now);
-      const reopened = author.customer && request.status === STATUS_RESOLVED && (await this.rejectSolution(manager, actor, request.id, mail, now));
+      // The resolved mail asks the customer to reply if the problem remains: their reply rejects the solution as
+      // the portal's "reject" does (back to work, auto-close cancelled). Staff replies are comments only.
+      const reopened = author.customer && request.status === STATUS_RESOLVED;
+      if (reopened) await this.closure.closure.reopen(manager, actor, request, request.version, { action: 'rejectSolution', reason: `The customer answered by e-mail (${mail.sender})` }, now);
       return { outcome: 'comment', requestId: request.id, commentId: comment.id, detail: reopened ? [REOPENED, detail].filter(Boolean).join(' ') : detail };
     }
     const sender = await this.identify(manager, mail.sender);
@@ -142,18 +145,6 @@ export class MailIntakeService {
     return { outcome: 'request', requestId: created.id, detail };
   }
 
-  /**
-   * The customer's answer to a solution awaiting confirmation: the resolved mail asks them to reply if the problem
-   * remains, so their reply rejects it as the portal's "reject" does (the request goes back to work, the auto-close
-   * timer is cancelled). Read again after the comment: writing it may have moved the request's version.
-   */
-  private async rejectSolution(manager: EntityManager, actor: Principal, requestId: number, mail: ReceivedMail, now: Date): Promise<boolean> {
-    const request = await manager.findOneByOrFail(CustomerRequest, { id: requestId });
-    if (request.status !== STATUS_RESOLVED) return false;
-    await this.closure.closure.reopen(manager, actor, request, request.version, { action: 'rejectSolution', reason: `The customer answered by e-mail (${mail.sender})` }, now);
-    return true;
-  }
-
   /** The request the mail answers, by the Message-ID of Docket's mail it replies to or a number in its subject; never an archived one. */
   private async answeredRequest(manager: EntityManager, mail: ReceivedMail): Promise<CustomerRequest | null> {
     const messageIds = referencedMessageIds(mail.thread);
@@ -169,9 +160,8 @@ export class MailIntakeService {
    * Who may write into a request by mail, as the comment's author: a user with that address who works the
    * request's queue or is bound to its client, or (without an account) the address of its contact person, its
    * client or one of the client's contact persons. Anyone else gets null: a stranger's "reply" becomes a new
-   * request of their own and learns nothing of the request they named.
+   * request of their own and learns nothing of the request they named. `customer` tells the customer's side from staff.
    */
-  /** Who the sender is on the request: one of its customer's users or addresses (`customer`), or staff of its queue. */
   private async authorFor(manager: EntityManager, request: CustomerRequest, sender: string): Promise<{ userId: number | null; login: string; customer: boolean } | null> {
     const users = (await manager.query('SELECT id, login, clientId FROM users WHERE active = 1 AND LOWER(email) = ?', [sender])) as { id: number | string; login: string; clientId: number | string | null }[];
     for (const user of users) {

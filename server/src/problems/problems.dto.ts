@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { IdListField, OptionalTextField, RichTextField, SubjectField } from '../common/dto-fields';
 import { PageQuery } from '../common/paging';
-import { PROBLEM_ENDINGS, PROBLEM_STATUSES, type ProblemEnding, type ProblemStatus } from './entities/problem.entity';
+import { PROBLEM_ENDINGS, PROBLEM_STATUSES, type ProblemEnding, type ProblemStatus } from './problem-status';
 
 const MAX_TEXT = 20_000;
 /** Requests linked or unlinked in one call; a mass problem links more in several. */

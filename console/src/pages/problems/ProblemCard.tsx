@@ -15,7 +15,8 @@ import { ProblemStatusTag } from './ProblemStatusTag';
 import { ReasonModal } from './ReasonModal';
 import { SolutionModal } from './SolutionModal';
 import { LinkedArticles } from '../knowledge/LinkedArticles';
-import { PROBLEM_ENDINGS, type LinkedRequest, type ProblemDetails, type ProblemEnding } from './types';
+import { isProblemActive, PROBLEM_ENDINGS, type ProblemEnding } from '../../../../server/src/problems/problem-status';
+import type { LinkedRequest, ProblemDetails } from './types';
 
 type Dialog = 'solution' | 'link' | 'resolve' | 'reopen' | ProblemEnding;
 
@@ -35,7 +36,7 @@ export function ProblemCard({ id, onBack }: { id: number; onBack(): void }) {
   if (!problem) return <>{back}<div style={{ marginTop: 16 }}>{remote.error ? <ErrorAlert message={remote.error} onRetry={remote.reload} /> : <Spin />}</div></>;
 
   const manages = can('problems.manage');
-  const active = problem.status === 'open' || problem.status === 'known_error';
+  const active = isProblemActive(problem.status);
   // Ways to end the problem from where it stands: closed once resolved; unresolvable or erroneous while being worked on.
   const endings: ProblemEnding[] = active ? ['unresolvable', 'erroneous'] : problem.status === 'resolved' ? ['closed'] : [];
   const path = `/problems/${problem.id}`;

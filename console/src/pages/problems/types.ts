@@ -1,8 +1,9 @@
-import type { Problem as ProblemEntity, ProblemEnding, ProblemStatus } from '../../../../server/src/problems/entities/problem.entity';
+import type { Problem as ProblemEntity } from '../../../../server/src/problems/entities/problem.entity';
+import type { ProblemStatus } from '../../../../server/src/problems/problem-status';
 import type { ProblemRow, ProblemView } from '../../../../server/src/problems/problems.service';
 import type { Wire } from '../../api/types';
 
-export type { ProblemEnding, ProblemStatus };
+export type { ProblemStatus };
 export type Problem = Wire<ProblemEntity>;
 export type ProblemListRow = Wire<ProblemRow>;
 export type ProblemDetails = Wire<ProblemView>;
@@ -10,6 +11,4 @@ export type LinkedRequest = ProblemDetails['requests'][number];
 
 /** Every status with its tag colour; a new status on the server fails the type check here. */
 export const STATUS_COLOURS: Record<ProblemStatus, string> = { open: 'red', known_error: 'orange', resolved: 'green', closed: 'default', unresolvable: 'volcano', erroneous: 'default' };
-/** How a problem may end, as the server has them (the entity module is not for the browser). */
-export const PROBLEM_ENDINGS = ['closed', 'unresolvable', 'erroneous'] as const satisfies readonly ProblemEnding[];
 export const PROBLEM_STATUSES = Object.keys(STATUS_COLOURS) as ProblemStatus[];

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { rowsWhere } from '../../database/entity-rows';
-import type { ProblemStatus } from '../../problems/entities/problem.entity';
+import type { ProblemStatus } from '../../problems/problem-status';
 import type { TopicForms } from '../processing/request-context';
 import { relativeRows, type RelativeView } from '../views/request-family';
 import type { LinkKind } from './entities/request-link.entity';

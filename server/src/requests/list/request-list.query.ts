@@ -145,7 +145,7 @@ export class RequestListQuery {
   private check(spec: RequestListSpec): void {
     const details: ErrorDetail[] = [];
     spec.filters.forEach((filter, index) => {
-      if (!this.target(filter.field)) details.push({ path: `filters.${index}.field`, message: `unknown field "${filter.field}"` });
+      if (!this.knows(filter.field)) details.push({ path: `filters.${index}.field`, message: `unknown field "${filter.field}"` });
       if (!FILTER_OPERATORS.includes(filter.op)) details.push({ path: `filters.${index}.op`, message: `unknown operator "${filter.op}"` });
     });
     spec.sort.forEach((sort, index) => {
@@ -154,6 +154,11 @@ export class RequestListQuery {
       else if (target.kind === 'text') details.push({ path: `sort.${index}.field`, message: 'long text cannot be sorted' });
     });
     if (details.length) throw badRequest('invalid_list', 'The list filter or sort is not valid', details);
+  }
+
+  /** Whether a filter or sort may name the field: a request field, or `attr.` and an attribute's code. */
+  knows(field: string): boolean {
+    return this.target(field) !== undefined;
   }
 
   /** The column to group counts by: a request field or a list-column (slot) attribute; undefined for anything else. */
